@@ -1,0 +1,3 @@
+from corpusclean.cli import main
+
+main()

@@ -1,0 +1,156 @@
+"""The command line (typer): parsing only; the work happens in corpusclean.run.session."""
+from __future__ import annotations
+
+import enum
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+app = typer.Typer(
+    name="corpusclean", no_args_is_help=True, add_completion=False, rich_markup_mode=None,
+    help="Find and fix scraping artifacts, typos, mojibake and inconsistent spellings in text corpora.",
+)
+
+
+class OutputFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
+SelectOpt = typer.Option(None, "--select", help="Rules to run: codes, prefixes or names, comma-separated.")
+IgnoreOpt = typer.Option(None, "--ignore", help="Rules to leave out (codes, prefixes or names).")
+ExtendOpt = typer.Option(None, "--extend-select", help="Rules to add to the selection.")
+UnsafeOpt = typer.Option(None, "--unsafe-fixes/--no-unsafe-fixes", help="Also apply fixes marked unsafe.")
+DiffOpt = typer.Option(False, "--diff", help="Print a unified diff of the fixes and write nothing.")
+StatsOpt = typer.Option(False, "--statistics", help="Print the number of findings per rule.")
+FormatOpt = typer.Option(OutputFormat.text, "--output-format", help="How findings are printed.")
+ConfigOpt = typer.Option(None, "--config", help="Config file (default: corpusclean.toml or pyproject.toml, "
+                                                "searched from the working directory upward).")
+TextFieldOpt = typer.Option(None, "--text-field", help="JSONL field holding the text (default: text).")
+IdFieldOpt = typer.Option(None, "--id-field", help="JSONL field holding the document id.")
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def _execute(mode: str, paths: List[Path], config: Optional[Path], select, ignore, extend_select, unsafe_fixes,
+             diff: bool, statistics: bool, output_format: OutputFormat, text_field, id_field, out=None):
+    from corpusclean.core.config import load_settings
+    from corpusclean.core.errors import UsageError
+    from corpusclean.report.text import summary_lines
+    from corpusclean.run.session import Request, run
+
+    try:
+        settings = load_settings(config).with_cli(
+            select=select, ignore=ignore, extend_select=extend_select, unsafe_fixes=unsafe_fixes,
+            text_field=text_field, id_field=id_field)
+        totals = run(Request(mode, paths, settings, out=out, diff=diff, statistics=statistics,
+                             output_format=output_format.value))
+    except UsageError as exc:
+        _fail(str(exc))
+    counts = totals.counts
+    if statistics:
+        for line in totals.tally.lines(fixing=mode != "check" and not diff):
+            typer.echo(line)
+    if output_format is OutputFormat.text and not diff:
+        for line in summary_lines(counts, fixing=mode != "check"):
+            typer.echo(line, err=mode == "clean" and False)
+    return totals
+
+
+@app.command()
+def check(
+    paths: List[Path] = typer.Argument(..., help="Files or folders (.txt, .md, .jsonl)."),
+    select: Optional[List[str]] = SelectOpt, ignore: Optional[List[str]] = IgnoreOpt,
+    extend_select: Optional[List[str]] = ExtendOpt, unsafe_fixes: Optional[bool] = UnsafeOpt,
+    diff: bool = DiffOpt, statistics: bool = StatsOpt, output_format: OutputFormat = FormatOpt,
+    config: Optional[Path] = ConfigOpt, text_field: Optional[str] = TextFieldOpt, id_field: Optional[str] = IdFieldOpt,
+) -> None:
+    """Report findings. Exit 0: nothing found; 1: findings (or, with --diff, changes); 2: usage or input error."""
+    totals = _execute("check", paths, config, select, ignore, extend_select, unsafe_fixes, diff, statistics,
+                      output_format, text_field, id_field)
+    counts = totals.counts
+    if counts["errors"]:
+        raise typer.Exit(2)
+    raise typer.Exit(1 if (counts["changed"] if diff else counts["remaining"]) else 0)
+
+
+@app.command()
+def fix(
+    paths: List[Path] = typer.Argument(..., help="Files or folders (.txt, .md, .jsonl), fixed in place."),
+    select: Optional[List[str]] = SelectOpt, ignore: Optional[List[str]] = IgnoreOpt,
+    extend_select: Optional[List[str]] = ExtendOpt, unsafe_fixes: Optional[bool] = UnsafeOpt,
+    diff: bool = DiffOpt, statistics: bool = StatsOpt, output_format: OutputFormat = FormatOpt,
+    config: Optional[Path] = ConfigOpt, text_field: Optional[str] = TextFieldOpt, id_field: Optional[str] = IdFieldOpt,
+    fix_only: bool = typer.Option(False, "--fix-only", help="Exit 0 even when unfixable findings remain."),
+    exit_non_zero_on_fix: bool = typer.Option(False, "--exit-non-zero-on-fix", help="Exit 1 when a file changed."),
+) -> None:
+    """Apply fixes in place. Exit 1 when findings remain (or a file changed, with --exit-non-zero-on-fix)."""
+    totals = _execute("fix", paths, config, select, ignore, extend_select, unsafe_fixes, diff, statistics,
+                      output_format, text_field, id_field)
+    counts = totals.counts
+    if counts["errors"]:
+        raise typer.Exit(2)
+    if diff:
+        raise typer.Exit(1 if counts["changed"] else 0)
+    remaining = counts["remaining"] and not fix_only
+    raise typer.Exit(1 if remaining or (exit_non_zero_on_fix and counts["changed"]) else 0)
+
+
+@app.command()
+def clean(
+    input: List[Path] = typer.Argument(..., help="Corpus: files or folders (.txt, .md, .jsonl)."),
+    out: Path = typer.Option(..., "--out", help="Folder for the cleaned corpus and report/."),
+    select: Optional[List[str]] = SelectOpt, ignore: Optional[List[str]] = IgnoreOpt,
+    extend_select: Optional[List[str]] = ExtendOpt, unsafe_fixes: Optional[bool] = UnsafeOpt,
+    diff: bool = DiffOpt, statistics: bool = StatsOpt, output_format: OutputFormat = FormatOpt,
+    config: Optional[Path] = ConfigOpt, text_field: Optional[str] = TextFieldOpt, id_field: Optional[str] = IdFieldOpt,
+) -> None:
+    """Write the cleaned corpus and DIR/report/ (findings.jsonl, edits.jsonl, summary.json, changes.diff).
+
+    Exit 0 on success (findings are the point of a clean run), 2 when an input could not be read.
+    """
+    totals = _execute("clean", input, config, select, ignore, extend_select, unsafe_fixes, diff, statistics,
+                      output_format, text_field, id_field, out=out)
+    if not diff:
+        typer.echo(f"Cleaned corpus and report written to {out}/ (report: {out / 'report'}/).")
+    raise typer.Exit(2 if totals.counts["errors"] else 0)
+
+
+@app.command()
+def rules(
+    config: Optional[Path] = ConfigOpt, output_format: OutputFormat = FormatOpt,
+) -> None:
+    """List every rule: code, name, fix availability, whether it runs by default, and its summary."""
+    from corpusclean.rules_doc import list_rules
+
+    _guarded(lambda: list_rules(config, output_format.value))
+
+
+@app.command()
+def explain(code: str = typer.Argument(..., help="A rule code or name, e.g. AR01 or stray-label-line.")) -> None:
+    """Print a rule's documentation: what it does, why it matters, examples, fix safety, options."""
+    from corpusclean.rules_doc import explain_rule
+
+    _guarded(lambda: explain_rule(code))
+
+
+def _guarded(action) -> None:
+    from corpusclean.core.errors import UsageError
+
+    try:
+        action()
+    except UsageError as exc:
+        _fail(str(exc))
+
+
+def main() -> None:
+    app(prog_name="corpusclean")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Core types, rule base and registry, config, and the fixer."""

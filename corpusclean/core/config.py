@@ -1,0 +1,110 @@
+"""Settings: defaults < config file < command-line flags.
+
+The file is ``--config PATH``, else the first ``corpusclean.toml`` or ``pyproject.toml`` with a
+``[tool.corpusclean]`` table found from the working directory upward. ``corpusclean.toml`` holds the keys at
+its top level (or under ``[tool.corpusclean]``). Unknown keys are errors naming the closest valid key.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+from corpusclean.core.errors import UsageError, closest
+from corpusclean.core.findings import Safety
+
+KEYS = {
+    "select": list, "ignore": list, "extend-select": list, "unsafe-fixes": bool, "allow-words": list,
+    "extend-safe-fixes": list, "extend-unsafe-fixes": list, "packs": list, "rules": dict,
+    "text-field": str, "id-field": str,
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    select: tuple[str, ...] | None = None  # None: the default rule set
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    unsafe_fixes: bool = False
+    allow_words: frozenset[str] = frozenset()  # case-sensitive: `Raqq` allows `Raqq`, not `raqq`
+    safety_overrides: Mapping[str, Safety] = field(default_factory=dict)
+    packs: tuple[Path, ...] = ()
+    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    text_field: str = "text"
+    id_field: str | None = None
+    source: Path | None = None  # the config file read, if any
+
+    def with_cli(self, **flags: Any) -> "Settings":
+        """Flags given on the command line (not None, not empty) win over the file."""
+        given = {k: v for k, v in flags.items() if v is not None and v != () and v != []}
+        for key in ("select", "ignore", "extend_select"):
+            if key in given:
+                given[key] = tuple(_split_codes(given[key]))
+        if "extend_select" in given:
+            given["extend_select"] = self.extend_select + given["extend_select"]
+        if "ignore" in given:
+            given["ignore"] = self.ignore + given["ignore"]
+        return replace(self, **given)
+
+
+def _split_codes(values) -> list[str]:
+    return [part.strip() for value in values for part in str(value).split(",") if part.strip()]
+
+
+def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    for folder in (start.resolve(), *start.resolve().parents):
+        for name in ("corpusclean.toml", "pyproject.toml"):
+            path = folder / name
+            if path.is_file():
+                table = _table(path)
+                if table is not None:
+                    return path, table
+    return None
+
+
+def _table(path: Path) -> dict[str, Any] | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read config: {exc}") from None
+    tool = data.get("tool", {}).get("corpusclean")
+    if tool is not None or path.name == "pyproject.toml":
+        return tool
+    return data
+
+
+def load_settings(config: Path | None = None, cwd: Path | None = None) -> Settings:
+    if config is not None:
+        if not config.is_file():
+            raise UsageError(f"{config}: config file not found")
+        found = (config, _table(config) or {})
+    else:
+        found = find_config(cwd or Path.cwd())
+    if found is None:
+        return Settings()
+    path, table = found
+    return parse_table(table, path)
+
+
+def parse_table(table: Mapping[str, Any], path: Path) -> Settings:
+    for key, value in table.items():
+        if key not in KEYS:
+            raise UsageError(f"{path}: unknown key {key!r} in corpusclean config{closest(key, KEYS)}")
+        if not isinstance(value, KEYS[key]):
+            raise UsageError(f"{path}: {key!r} must be a {KEYS[key].__name__}, not {type(value).__name__}")
+    overrides = {code: Safety.SAFE for code in table.get("extend-safe-fixes", [])}
+    overrides.update({code: Safety.UNSAFE for code in table.get("extend-unsafe-fixes", [])})
+    return Settings(
+        select=tuple(_split_codes(table["select"])) if "select" in table else None,
+        ignore=tuple(_split_codes(table.get("ignore", []))),
+        extend_select=tuple(_split_codes(table.get("extend-select", []))),
+        unsafe_fixes=table.get("unsafe-fixes", False),
+        allow_words=frozenset(str(w) for w in table.get("allow-words", [])),
+        safety_overrides=overrides,
+        packs=tuple((path.parent / p).resolve() for p in table.get("packs", [])),
+        rule_options={k: dict(v) for k, v in table.get("rules", {}).items()},
+        text_field=table.get("text-field", "text"),
+        id_field=table.get("id-field"),
+        source=path,
+    )

@@ -1,0 +1,100 @@
+"""Applying edits to a text, and composing rounds of edits into one log in original offsets.
+
+The fixer changes a document in rounds; each round's edits are located in that round's text. To report
+every change against the text as read (and to replay it), the rounds are composed into one sorted list of
+non-overlapping edits on the original text. Edits that touch or overlap an earlier round's edit merge with
+it, so the log stays exact: replaying it on the original gives the cleaned text.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from corpusclean.core.findings import AppliedEdit, Edit, Span
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply non-overlapping edits (any order) to ``text``."""
+    pieces: list[str] = []
+    cursor = len(text)
+    # Right to left, so each edit's offsets are still valid when it is applied.
+    for edit in sorted(edits, key=lambda e: (e.span.start, e.span.end), reverse=True):
+        if edit.span.end > cursor:
+            raise ValueError(f"overlapping edits at {edit.span}")
+        pieces.append(text[edit.span.end:cursor])
+        pieces.append(edit.replacement)
+        cursor = edit.span.start
+    pieces.append(text[:cursor])
+    return "".join(reversed(pieces))
+
+
+def replay(original: str, log: Sequence[AppliedEdit]) -> str:
+    """Reproduce the cleaned text from the original and the log of applied edits."""
+    return apply_edits(original, (Edit(a.span, a.replacement) for a in log))
+
+
+def _delta(edit: AppliedEdit) -> int:
+    return len(edit.replacement) - (edit.span.end - edit.span.start)
+
+
+def compose(log: Sequence[AppliedEdit], text: str, new: Sequence[tuple[Edit, tuple[str, ...]]]) -> list[AppliedEdit]:
+    """Fold edits made on ``text`` (the result of ``log``) into ``log``, in original offsets.
+
+    ``new`` pairs each edit with the codes of the findings it fixes.
+    """
+    items: list[tuple[int, int, int, object]] = []
+    shift = 0
+    for old in log:
+        start = old.span.start + shift
+        items.append((start, start + len(old.replacement), 0, old))
+        shift += _delta(old)
+    for edit, codes in new:
+        items.append((edit.span.start, edit.span.end, 1, (edit, codes)))
+    items.sort(key=lambda item: (item[0], item[1], item[2]))
+
+    clusters: list[list] = []  # [start, end, members]
+    for item in items:
+        if clusters and item[0] <= clusters[-1][1]:
+            clusters[-1][1] = max(clusters[-1][1], item[1])
+            clusters[-1][2].append(item)
+        else:
+            clusters.append([item[0], item[1], [item]])
+
+    result: list[AppliedEdit] = []
+    shift = 0  # total length change of old edits left of the cursor
+    for start, end, members in clusters:
+        olds = [m[3] for m in members if m[2] == 0]
+        news = [m[3] for m in members if m[2] == 1]
+        cluster_shift = sum(_delta(old) for old in olds)
+        if not news:
+            result.extend(olds)
+        else:
+            local = [Edit(Span(e.span.start - start, e.span.end - start), e.replacement) for e, _ in news]
+            codes = sorted({c for old in olds for c in old.codes} | {c for _, cs in news for c in cs})
+            result.append(AppliedEdit(
+                Span(start - shift, end - shift - cluster_shift),
+                apply_edits(text[start:end], local),
+                tuple(codes),
+            ))
+        shift += cluster_shift
+    return result
+
+
+def to_original(log: Sequence[AppliedEdit], span: Span) -> Span:
+    """Map a span of the text produced by ``log`` back to the original text.
+
+    A position inside replaced text maps to the edge of the edit that produced it.
+    """
+    def position(pos: int, is_end: bool) -> int:
+        shift = 0
+        for old in log:
+            out_start = old.span.start + shift
+            out_end = out_start + len(old.replacement)
+            if pos < out_start or (is_end and pos == out_start):
+                break
+            if pos < out_end:
+                return old.span.end if is_end else old.span.start
+            shift += _delta(old)
+        return pos - shift
+
+    start = position(span.start, False)
+    return Span(start, max(start, position(span.end, True)))

@@ -1,0 +1,114 @@
+"""The fixer (DESIGN §5): the only code that changes text.
+
+Filter fixes by policy → sort → drop fixes that overlap an accepted one → apply right to left → re-check
+until no applicable fix remains (capped) → keep the log of applied edits in original offsets.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Callable, Mapping, Sequence
+
+from corpusclean.core.document import Document
+from corpusclean.core.edits import apply_edits, compose, to_original
+from corpusclean.core.findings import AppliedEdit, DocResult, Finding, Safety, Skipped, Span
+
+MAX_ROUNDS = 8
+
+
+@dataclass(frozen=True)
+class FixPolicy:
+    """Which fixes may be applied: a minimum safety, and per-code moves between tiers."""
+
+    apply: bool = True
+    unsafe: bool = False
+    overrides: Mapping[str, Safety] = field(default_factory=dict)  # code or prefix -> safety
+
+    def safety(self, finding: Finding) -> Safety:
+        assert finding.fix is not None
+        safety = finding.fix.safety
+        if safety is Safety.DISPLAY_ONLY:
+            return safety  # never promoted: display-only means the rule itself cannot choose a fix
+        best = max((p for p in self.overrides if finding.code.startswith(p)), key=len, default=None)
+        return self.overrides[best] if best is not None else safety
+
+    def skip_reason(self, finding: Finding) -> str | None:
+        """Why this finding's fix may not be applied, or None when it may."""
+        if finding.fix is None:
+            return "no-fix"
+        safety = self.safety(finding)
+        if safety is Safety.DISPLAY_ONLY:
+            return "display-only"
+        if safety is Safety.UNSAFE and not self.unsafe:
+            return "unsafe"
+        return None
+
+
+Checker = Callable[[Document], Sequence[Finding]]
+
+
+def _select(findings: Sequence[Finding], policy: FixPolicy) -> tuple[list[Finding], list[Skipped]]:
+    """Greedy overlap resolution: earlier fixes first, then safer, then by code; a fix is all or nothing."""
+    candidates = [f for f in findings if policy.skip_reason(f) is None]
+    candidates.sort(key=lambda f: (min(e.span.start for e in f.fix.edits), -policy.safety(f), f.code, f.span))
+    accepted: list[Finding] = []
+    taken: list[Span] = []
+    skipped: list[Skipped] = []
+    for finding in candidates:
+        spans = [e.span for e in finding.fix.edits]
+        if any(s.overlaps(t) for s in spans for t in taken):
+            skipped.append(Skipped(finding, "overlap"))
+            continue
+        accepted.append(finding)
+        taken.extend(spans)
+    return accepted, skipped
+
+
+def fix_document(doc: Document, check: Checker, policy: FixPolicy, max_rounds: int = MAX_ROUNDS) -> DocResult:
+    """Check ``doc`` and, when the policy applies fixes, fix it to a fixed point."""
+    current = list(check(doc))
+    if not policy.apply:
+        skipped = tuple(Skipped(f, policy.skip_reason(f) or "check-only") for f in current)
+        return DocResult(doc.id, tuple(current), (), skipped, tuple(current), doc.text, doc.text)
+
+    text = doc.text
+    log: list[AppliedEdit] = []
+    seen: dict[tuple, Finding] = {}
+
+    def remember(findings: Sequence[Finding]) -> list[Finding]:
+        mapped = []
+        for finding in findings:
+            located = _relocate(finding, log)
+            seen.setdefault((located.code, located.span, located.matched), located)
+            mapped.append(located)
+        return mapped
+
+    remember(current)
+    rounds = 0
+    overlapped: list[Skipped] = []
+    while rounds < max_rounds:
+        accepted, overlapped = _select(current, policy)
+        if not accepted:
+            break
+        edits = [(edit, (f.code,)) for f in accepted for edit in f.fix.edits]
+        new_text = apply_edits(text, [edit for edit, _ in edits])
+        log = compose(log, text, edits)
+        text = new_text
+        rounds += 1
+        current = list(check(Document(doc.id, text, doc.metadata)))
+        remember(current)
+
+    remaining = tuple(_relocate(f, log) for f in current)
+    overlap_ids = {id(s.finding) for s in overlapped}
+    skipped = []
+    for raw, located in zip(current, remaining):
+        reason = policy.skip_reason(raw) or ("overlap" if id(raw) in overlap_ids else "round-cap")
+        skipped.append(Skipped(located, reason))
+    findings = tuple(sorted(seen.values(), key=lambda f: (f.span, f.code)))
+    return DocResult(doc.id, findings, tuple(log), tuple(skipped), remaining, doc.text, text)
+
+
+def _relocate(finding: Finding, log: Sequence[AppliedEdit]) -> Finding:
+    """The finding with its span mapped to original offsets (fix edits stay in the text they were found in)."""
+    if not log:
+        return finding
+    return replace(finding, span=to_original(log, finding.span))

@@ -1,0 +1,150 @@
+"""The rule interface: a pure check that returns findings, plus the documentation that describes it.
+
+Python rules subclass :class:`Rule` and document themselves in their docstring; declarative pack rules
+are instances of a generic rule type whose documentation comes from the pack file. Both expose the same
+attributes, so selection, docs, fixing and tests treat them alike.
+"""
+from __future__ import annotations
+
+import ast
+import dataclasses
+import inspect
+import re
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Iterable, Mapping
+
+from corpusclean.core.document import Document
+from corpusclean.core.findings import Finding
+
+SECTIONS = ("What it does", "Why it matters", "Example", "Fix safety", "Options")
+REQUIRED_SECTIONS = ("What it does", "Why it matters", "Example", "Fix safety")
+EXAMPLE_KINDS = ("before", "after", "unchanged", "flagged")
+CODE_RE = re.compile(r"^[A-Z]{2}\d{2}$")
+NAME_RE = re.compile(r"^[a-z]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Example:
+    """A rule example that runs as a test.
+
+    ``before``/``after``: the fix turns one into the other (with unsafe fixes allowed); ``unchanged``: the
+    rule finds nothing; ``flagged``: the rule reports something but the text stays as it is.
+    """
+
+    kind: str  # "fix", "unchanged" or "flagged"
+    text: str
+    after: str | None = None
+
+
+@dataclass(frozen=True)
+class RuleDoc:
+    summary: str
+    sections: Mapping[str, str]
+    examples: tuple[Example, ...]
+
+
+@dataclass(frozen=True)
+class NoOptions:
+    pass
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What a rule may read besides the document: frozen corpus statistics and the user's allow-list."""
+
+    stats: Mapping[str, Any] = field(default_factory=dict)
+    allow_words: frozenset[str] = frozenset()
+
+
+class Rule:
+    """Base of every rule. Subclasses set the class attributes and implement :meth:`check`."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    needs: ClassVar[tuple[str, ...]] = ()  # collectors whose statistics the rule reads
+    fix_availability: ClassVar[str] = "always"  # always | sometimes | never
+    default: ClassVar[bool] = True  # selected when the user does not say otherwise
+    Options: ClassVar[type] = NoOptions
+
+    def __init__(self, options: Mapping[str, Any] | None = None) -> None:
+        self.options = build_options(self.Options, options or {}, self.code)
+
+    @property
+    def family(self) -> str:
+        return self.code[:2]
+
+    @property
+    def doc(self) -> RuleDoc:
+        return parse_docstring(inspect.getdoc(type(self)) or "")
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+def build_options(options_type: type, values: Mapping[str, Any], code: str) -> Any:
+    """Instantiate a rule's options dataclass from config values (kebab-case keys), rejecting unknown keys."""
+    from corpusclean.core.errors import UsageError, closest
+
+    known = {f.name.replace("_", "-"): f.name for f in dataclasses.fields(options_type)}
+    kwargs = {}
+    for key, value in values.items():
+        if key not in known:
+            raise UsageError(f"unknown option {key!r} for rule {code}{closest(key, known)}")
+        kwargs[known[key]] = value
+    return options_type(**kwargs)
+
+
+_EXAMPLE_LINE = re.compile(r"^(Before|After|Unchanged|Flagged):\s*(.+)$")
+
+
+def parse_docstring(text: str) -> RuleDoc:
+    """Split a rule docstring into summary, sections (``Name:`` headings) and runnable examples.
+
+    Example lines are ``Before: "..."``, ``After: "..."``, ``Unchanged: "..."`` or ``Flagged: "..."`` with a
+    Python string literal, so whitespace and line breaks in examples are exact.
+    """
+    lines = text.strip().splitlines()
+    summary = lines[0].strip() if lines else ""
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in lines[1:]:
+        heading = line.strip().rstrip(":")
+        if line.strip().endswith(":") and heading in SECTIONS and not line.startswith(" "):
+            current = sections.setdefault(heading, [])
+        elif current is not None:
+            current.append(line[4:] if line.startswith("    ") else line)
+    bodies = {name: "\n".join(body).strip() for name, body in sections.items()}
+    return RuleDoc(summary, bodies, parse_examples(bodies.get("Example", "")))
+
+
+def parse_examples(text: str) -> tuple[Example, ...]:
+    examples: list[Example] = []
+    pending: str | None = None
+    for line in text.splitlines():
+        match = _EXAMPLE_LINE.match(line.strip())
+        if not match:
+            continue
+        kind, value = match.group(1).lower(), ast.literal_eval(match.group(2))
+        if kind == "before":
+            pending = value
+        elif kind == "after":
+            if pending is None:
+                raise ValueError("'After:' example without 'Before:'")
+            examples.append(Example("fix", pending, value))
+            pending = None
+        else:
+            examples.append(Example(kind, value))
+    if pending is not None:
+        raise ValueError("'Before:' example without 'After:'")
+    return tuple(examples)
+
+
+def format_examples(examples: Iterable[Example]) -> str:
+    """Render examples in the docstring form (the inverse of :func:`parse_examples`)."""
+    out = []
+    for example in examples:
+        if example.kind == "fix":
+            out += [f"Before: {example.text!r}", f"After:  {example.after!r}"]
+        else:
+            out.append(f"{example.kind.capitalize()}: {example.text!r}")
+    return "\n".join(out)

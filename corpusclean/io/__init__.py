@@ -1,0 +1,1 @@
+"""Readers and writers: text trees and JSONL; every write atomic."""

@@ -1,0 +1,98 @@
+"""Writing cleaned documents back: in place (``fix``) or into a mirrored tree (``clean --out``).
+
+Both keep what the reader saw: a BOM, line endings (the text is never re-split), JSONL field order and
+every field but the text. Unchanged JSONL rows are written back byte for byte.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+from pathlib import Path
+
+from corpusclean.core.document import Document
+from corpusclean.core.findings import DocResult
+from corpusclean.io.atomic import atomic_writer, write_bytes
+from corpusclean.io.sources import BOM, PassThrough, ReadError, Source
+
+
+def encode_text(text: str, bom: bool) -> bytes:
+    return (BOM if bom else b"") + text.encode("utf-8")
+
+
+def jsonl_row(doc: Document, result: DocResult) -> bytes:
+    """The row as it should be written: the original bytes when unchanged, else the record with new text."""
+    raw: str = doc.metadata["raw"]
+    if not result.changed:
+        return raw.encode("utf-8")
+    ending = raw[len(raw.rstrip("\r\n")):]
+    record = dict(doc.metadata["record"])
+    record[doc.metadata["text_field"]] = result.cleaned
+    return (json.dumps(record, ensure_ascii=False) + ending).encode("utf-8")
+
+
+def _row_bytes(item, result: DocResult | None) -> bytes:
+    if isinstance(item, PassThrough):
+        return item.raw
+    data = jsonl_row(item, result)
+    return (BOM + data) if item.metadata.get("bom") else data
+
+
+class TreeWriter:
+    """Writes the whole cleaned corpus under ``out``, mirroring the input tree; unreadable files are copied
+    byte for byte so the output corpus is complete."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self._stack = contextlib.ExitStack()
+        self._handle = None
+        self._failed = False
+
+    def begin(self, source: Source) -> None:
+        self._failed = False
+        if source.kind == "jsonl":
+            self._handle = self._stack.enter_context(atomic_writer(self.out / source.relative))
+
+    def item(self, item, result: DocResult | None = None) -> None:
+        if isinstance(item, ReadError):
+            self._failed = True
+        elif isinstance(item, Document) and item.metadata["source"].kind == "text":
+            write_bytes(self.out / item.id, encode_text(result.cleaned, item.metadata["bom"]))
+        else:
+            self._handle.write(_row_bytes(item, result))
+
+    def end(self, source: Source) -> None:
+        self._stack.close()
+        self._handle = None
+        if self._failed:
+            write_bytes(self.out / source.relative, source.path.read_bytes())
+
+
+class InPlaceWriter:
+    """Rewrites changed inputs in place (``fix``); files with no change are not touched."""
+
+    def __init__(self) -> None:
+        self._rows: list[bytes] | None = None
+        self._changed = False
+        self.changed_files: list[Path] = []
+
+    def begin(self, source: Source) -> None:
+        self._rows, self._changed = ([] if source.kind == "jsonl" else None), False
+
+    def item(self, item, result: DocResult | None = None) -> None:
+        if isinstance(item, ReadError):
+            return
+        if isinstance(item, Document) and item.metadata["source"].kind == "text":
+            if result.changed:
+                path = item.metadata["source"].path
+                write_bytes(path, encode_text(result.cleaned, item.metadata["bom"]))
+                self.changed_files.append(path)
+            return
+        self._rows.append(_row_bytes(item, result))
+        self._changed |= result is not None and result.changed
+
+    def end(self, source: Source) -> None:
+        if self._rows is not None and self._changed:
+            with atomic_writer(source.path) as handle:
+                handle.writelines(self._rows)
+            self.changed_files.append(source.path)
+        self._rows = None

@@ -1,0 +1,75 @@
+"""``line-pattern``: a whole line that matches one of the pack's patterns is an artifact; delete it.
+
+Pack keys: ``patterns`` (regular expressions matched against the whole stripped line, case-insensitive
+unless ``case-sensitive = true``), ``fragments`` (named sub-patterns used as ``{name}`` in patterns),
+``zone`` (``top``, ``bottom`` or ``any``) with ``zone-lines`` (how many non-blank lines from that edge),
+``max-length`` (longer lines are prose, not artifacts), ``message``, ``safety``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import ClassVar, Iterable
+
+from corpusclean.core.document import Document
+from corpusclean.core.errors import UsageError
+from corpusclean.core.findings import Edit, Finding, Fix, Span
+from corpusclean.core.rule import RuleContext
+from corpusclean.packs.types.base import PackRule
+from corpusclean.text.lines import deletion_span, edge_region, line_at
+
+
+@dataclass(frozen=True)
+class LinePatternOptions:
+    zone_lines: int | None = None  # override the pack's zone size
+
+
+class LinePatternRule(PackRule):
+    PACK_KEYS = frozenset({"patterns", "fragments", "zone", "zone-lines", "max-length", "message", "safety",
+                           "case-sensitive"})
+    Options: ClassVar[type] = LinePatternOptions
+
+    def __init__(self, spec, options) -> None:
+        super().__init__(spec, options)
+        data = spec.data
+        self.zone = data.get("zone", "any")
+        if self.zone not in ("top", "bottom", "any"):
+            raise UsageError(f"{spec.path}: zone must be top, bottom or any, not {self.zone!r}")
+        self.zone_lines = self.options.zone_lines or data.get("zone-lines", 1)
+        self.max_length = data.get("max-length", 300)
+        self.message = data.get("message", "artifact line")
+        self.safety = self.pack_safety()
+        fragments = {k: f"(?:{v})" for k, v in data.get("fragments", {}).items()}
+        try:
+            alternation = "|".join(f"(?:{_expand(p, fragments)})" for p in data["patterns"])
+            flags = (0 if data.get("case-sensitive") else re.IGNORECASE)
+            # A whole line (any line-break style), surrounding spaces aside, that matches a pattern.
+            self.regex = re.compile(rf"(?<![^\r\n])[^\S\r\n]*(?:{alternation})[^\S\r\n]*(?![^\r\n])", flags)
+        except (KeyError, IndexError, re.error) as exc:
+            raise UsageError(f"{spec.path}: bad pattern: {exc}") from None
+
+    @property
+    def fix_availability(self) -> str:
+        return "always"
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        text = doc.text
+        start, end = edge_region(text, self.zone, self.zone_lines)
+        for match in self.regex.finditer(text, start, end):
+            line = line_at(text, match.start())
+            if line.is_blank or len(line.text) > self.max_length:
+                continue
+            cut = deletion_span(text, line)
+            content = line.text.strip()
+            yield Finding(
+                code=self.code, name=self.name, doc_id=doc.id,
+                span=Span(line.start, line.end), matched=line.text,
+                message=self.message.format(line=content),
+                fix=Fix((Edit(Span(*cut), ""),), self.safety, "delete the line"),
+                evidence={"pattern-pack": self.spec.path.name, "zone": self.zone, "zone-lines": self.zone_lines},
+            )
+
+
+def _expand(pattern: str, fragments: dict[str, str]) -> str:
+    """Replace ``{name}`` with its fragment; regex quantifiers such as ``{1,4}`` are left alone."""
+    return re.sub(r"\{([a-z][a-z-]*)\}", lambda m: fragments[m.group(1)], pattern)

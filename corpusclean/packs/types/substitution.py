@@ -1,0 +1,64 @@
+"""``substitution``: words from a ``typo->fix`` list are replaced by their fix (codespell-style).
+
+Pack keys: ``words`` (the list file, relative to the pack), ``message``, ``safety`` (for entries with one
+fix; an entry with several candidates is always display-only: the list cannot choose).
+An entry written in lowercase matches any casing but ALL CAPS, and the casing is carried over
+(``Recieve`` → ``Receive``); an entry with capitals matches exactly. Words glued to digits, ``_``, ``@``,
+``#``, ``/`` or ``-`` (handles, paths, compounds) and words on the user's allow-list are left alone.
+"""
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import Iterable
+
+from corpusclean.core.document import Document
+from corpusclean.core.errors import UsageError
+from corpusclean.core.findings import Edit, Finding, Fix, Safety, Span
+from corpusclean.core.rule import RuleContext
+from corpusclean.packs.types.base import PackRule
+from corpusclean.text.tokens import WORD, is_glued, transfer_case
+from corpusclean.text.wordlist import parse_corrections
+
+class SubstitutionRule(PackRule):
+    PACK_KEYS = frozenset({"words", "message", "safety"})
+    fix_availability = "sometimes"
+
+    def __init__(self, spec, options) -> None:
+        super().__init__(spec, options)
+        self.safety = self.pack_safety()
+        self.message = spec.data.get("message", "{word!r} is a misspelling of {fix}")
+
+    @cached_property
+    def table(self) -> dict[str, tuple[str, ...]]:
+        try:
+            return parse_corrections(self.spec.path.parent / self.spec.data["words"])
+        except (OSError, KeyError, ValueError) as exc:
+            raise UsageError(f"{self.spec.path}: word list: {exc}") from None
+
+    @cached_property
+    def _lower_keys(self) -> frozenset[str]:
+        return frozenset(key.lower() for key in self.table)
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        text = doc.text
+        # Cheap gate: most documents contain none of the listed typos.
+        if not self._lower_keys.intersection(WORD.findall(text.lower())):
+            return
+        for match in WORD.finditer(text):
+            word = match.group()
+            fixes = self.table.get(word) or (self.table.get(word.lower()) if not word.isupper() else None)
+            if not fixes or word in ctx.allow_words or is_glued(text, match.start(), match.end()):
+                continue
+            exact = word in self.table
+            replacements = fixes if exact else tuple(transfer_case(word, f) for f in fixes)
+            single = len(replacements) == 1
+            yield Finding(
+                code=self.code, name=self.name, doc_id=doc.id,
+                span=Span(match.start(), match.end()), matched=word,
+                message=self.message.format(word=word, fix=" or ".join(repr(r) for r in replacements)),
+                fix=Fix((Edit(Span(match.start(), match.end()), replacements[0]),),
+                        self.safety if single else Safety.DISPLAY_ONLY, f"replace with {replacements[0]!r}"),
+                evidence={"list": self.spec.data["words"], "entry": f"{word if exact else word.lower()}->"
+                          + ", ".join(fixes), "candidates": list(replacements)},
+            )

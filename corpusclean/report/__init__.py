@@ -1,0 +1,1 @@
+"""Outputs: one module each (terminal lines, unified diff, findings JSON, statistics)."""

@@ -1,0 +1,58 @@
+"""Findings as flat, JSON-able records: the one shape every report is built from."""
+from __future__ import annotations
+
+from typing import Any
+
+from corpusclean.core.document import Document
+from corpusclean.core.findings import DocResult, Finding
+from corpusclean.text.lines import LineIndex
+
+SCHEMA_VERSION = 1
+FIXABLE_STATUSES = ("applied", "fixable")
+
+
+def display_path(doc: Document) -> str:
+    source = doc.metadata["source"]
+    if source.kind == "jsonl":
+        return f"{source.path}[{doc.id if doc.metadata.get('record') is not None else doc.metadata['row']}]"
+    return str(source.path)
+
+
+def _status(finding: Finding, pending: dict) -> tuple[str, str | None]:
+    reason = pending.get((finding.code, finding.span, finding.matched))
+    if reason is None:
+        return "applied", None
+    if reason == "check-only":
+        return "fixable", None
+    return "skipped", reason
+
+
+def finding_records(doc: Document, result: DocResult) -> list[dict[str, Any]]:
+    if not result.findings:
+        return []
+    pending = {(s.finding.code, s.finding.span, s.finding.matched): s.reason for s in result.skipped}
+    index = LineIndex(doc.text)
+    records = []
+    for finding in result.findings:
+        line, col = index.position(finding.span.start)
+        end_line, end_col = index.position(finding.span.end)
+        status, reason = _status(finding, pending)
+        fix = finding.fix
+        records.append({
+            "schema_version": SCHEMA_VERSION,
+            "doc_id": doc.id,
+            "path": display_path(doc),
+            "code": finding.code,
+            "name": finding.name,
+            "line": line, "col": col, "end_line": end_line, "end_col": end_col,
+            "start": finding.span.start, "end": finding.span.end,
+            "matched": finding.matched,
+            "message": finding.message,
+            "status": status,
+            "reason": reason,
+            "safety": fix.safety.label if fix else None,
+            "fix": {"title": fix.title, "edits": [e.to_json() for e in fix.edits]} if fix else None,
+            "evidence": finding.evidence,
+            "explanation": list(finding.explanation),
+        })
+    return records

@@ -1,0 +1,141 @@
+"""Report sinks: they receive each document's result as it arrives, in input order.
+
+``Totals`` counts and records errors, ``Printer`` writes findings to the terminal, ``DiffPrinter`` prints
+unified diffs, ``ReportDir`` streams ``findings.jsonl``, ``edits.jsonl`` and ``changes.diff`` and finally
+writes ``summary.json``.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any, TextIO
+
+from corpusclean.core.document import Document
+from corpusclean.core.findings import DocResult
+from corpusclean.io.atomic import atomic_writer, write_bytes
+from corpusclean.io.sources import PassThrough, ReadError, Source
+from corpusclean.report.diff import unified_diff
+from corpusclean.report.records import SCHEMA_VERSION, display_path, finding_records
+from corpusclean.report.statistics import RuleTally
+from corpusclean.report.text import finding_line
+
+
+class Totals:
+    """Counts documents, changes, findings and unreadable inputs; errors go to stderr at once."""
+
+    def __init__(self, err: TextIO | None = None) -> None:
+        self.counts: Counter = Counter(documents=0, changed=0, errors=0, passed_through=0, applied=0,
+                                       remaining=0, fixable=0, unsafe=0)
+        self.tally = RuleTally()
+        self.errors: list[str] = []
+        self.err = err or sys.stderr
+
+    def begin(self, source: Source) -> None:
+        pass
+
+    def item(self, item: Any, result: DocResult | None = None, records: list | None = None) -> None:
+        if isinstance(item, ReadError):
+            self.counts["errors"] += 1
+            self.errors.append(f"{item.source.path}: {item.message}")
+            print(f"error: {self.errors[-1]}", file=self.err)
+            return
+        if isinstance(item, PassThrough):
+            self.counts["passed_through"] += 1
+            if item.message != "blank line":
+                print(f"warning: {item.source.path}:{item.row}: {item.message}; row kept unchanged", file=self.err)
+            return
+        self.counts["documents"] += 1
+        self.counts["changed"] += result.changed
+        self.tally.add(records)
+        for record in records:
+            if record["status"] == "applied":
+                self.counts["applied"] += 1
+                continue
+            self.counts["remaining"] += 1
+            self.counts["fixable"] += record["status"] == "fixable"
+            self.counts["unsafe"] += record["reason"] == "unsafe"
+
+    def end(self, source: Source) -> None:
+        pass
+
+
+class Printer:
+    """Findings still present after the run, as text lines or one JSON array."""
+
+    def __init__(self, output_format: str, out: TextIO | None = None) -> None:
+        self.format = output_format
+        self.out = out or sys.stdout
+        self.collected: list[dict] = []
+
+    def item(self, item: Any, result: DocResult | None = None, records: list | None = None) -> None:
+        for record in records or ():
+            if record["status"] == "applied":
+                continue
+            if self.format == "json":
+                self.collected.append(record)
+            else:
+                print(finding_line(record), file=self.out)
+
+    def close(self) -> None:
+        if self.format == "json":
+            json.dump(self.collected, self.out, ensure_ascii=False, indent=2)
+            self.out.write("\n")
+
+
+class DiffPrinter:
+    def __init__(self, out: TextIO | None = None) -> None:
+        self.out = out or sys.stdout
+
+    def item(self, item: Any, result: DocResult | None = None, records: list | None = None) -> None:
+        if isinstance(item, Document) and result.changed:
+            self.out.write(unified_diff(display_path(item), result.original, result.cleaned))
+
+
+class ReportDir:
+    """``DIR/report/``: findings.jsonl (schema-versioned records), edits.jsonl (the replayable log of
+    applied edits per document, in original offsets), changes.diff and, on close, summary.json."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._stack = contextlib.ExitStack()
+        self.findings = self._stack.enter_context(atomic_writer(folder / "findings.jsonl"))
+        self.edits = self._stack.enter_context(atomic_writer(folder / "edits.jsonl"))
+        self.diff = self._stack.enter_context(atomic_writer(folder / "changes.diff"))
+
+    def item(self, item: Any, result: DocResult | None = None, records: list | None = None) -> None:
+        if not isinstance(item, Document):
+            return
+        for record in records:
+            self.findings.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+        if result.applied:
+            log = [{"start": e.span.start, "end": e.span.end, "replacement": e.replacement, "codes": list(e.codes)}
+                   for e in result.applied]
+            entry = {"schema_version": SCHEMA_VERSION, "doc_id": item.id, "path": display_path(item), "edits": log}
+            self.edits.write((json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8"))
+            self.diff.write(unified_diff(display_path(item), result.original, result.cleaned).encode("utf-8"))
+
+    def close(self, summary: dict[str, Any]) -> None:
+        self._stack.close()
+        write_bytes(self.folder / "summary.json",
+                    (json.dumps(summary, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+
+
+class Reporter:
+    """The executor's sink for reports: turns each result into records once and hands them on."""
+
+    def __init__(self, *children: Any) -> None:
+        self.children = children
+
+    def begin(self, source: Source) -> None:
+        pass
+
+    def item(self, item: Any, result: DocResult | None = None) -> None:
+        records = finding_records(item, result) if isinstance(item, Document) else []
+        for child in self.children:
+            child.item(item, result, records)
+
+    def end(self, source: Source) -> None:
+        pass

@@ -1,0 +1,1 @@
+"""Stages (collect, merge, process) and the executors that run them."""

@@ -1,0 +1,1 @@
+"""Text helpers shared by rules: lines with offsets, word tokens, dictionaries."""

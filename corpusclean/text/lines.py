@@ -1,0 +1,112 @@
+"""Lines with their offsets, and line/column positions, for rules that work line by line."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+_LINE = re.compile(r"([^\r\n]*)(\r\n|\n|\r|\Z)")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line: ``start``..``end`` is its content, ``next`` the offset after its line break."""
+
+    number: int  # 1-based
+    start: int
+    end: int
+    next: int
+    text: str
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.text.strip()
+
+
+def iter_lines(text: str) -> Iterator[Line]:
+    """Every line of ``text``, including a last line without a line break (but no empty tail)."""
+    number = 0
+    for match in _LINE.finditer(text):
+        if match.start() == len(text) and number and not match.group(1):
+            break
+        number += 1
+        yield Line(number, match.start(1), match.end(1), match.end(), match.group(1))
+        if match.end() == len(text):
+            break
+
+
+class LineIndex:
+    """Maps a character offset to a 1-based (line, column)."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [m.end() for m in re.finditer(r"\r\n|\n|\r", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+
+def line_at(text: str, offset: int) -> Line:
+    """The line containing ``offset`` (its ``number`` is 0: callers that need it use :class:`LineIndex`)."""
+    search_end = offset
+    if 0 < offset < len(text) and text[offset] == "\n" and text[offset - 1] == "\r":
+        search_end = offset - 1  # the \n of a \r\n belongs to the line the \r ends
+    start = max(text.rfind("\n", 0, search_end), text.rfind("\r", 0, search_end)) + 1
+    match = _LINE.match(text, start)
+    return Line(0, match.start(1), match.end(1), match.end(), match.group(1))
+
+
+def next_nonblank(text: str, pos: int) -> Line | None:
+    """The first non-blank line starting at or after ``pos`` (a line start)."""
+    while pos < len(text):
+        line = line_at(text, pos)
+        if not line.is_blank:
+            return line
+        pos = line.next
+    return None
+
+
+def prev_nonblank(text: str, pos: int) -> Line | None:
+    """The last non-blank line ending before ``pos`` (a line start)."""
+    while pos > 0:
+        probe = _break_start(text, pos) if text[pos - 1] in "\r\n" else pos - 1
+        line = line_at(text, probe)
+        if not line.is_blank:
+            return line
+        pos = line.start
+    return None
+
+
+def _break_start(text: str, pos: int) -> int:
+    """Offset of the line content before the line break that ends at ``pos``."""
+    if text[pos - 1] == "\n" and pos >= 2 and text[pos - 2] == "\r":
+        return pos - 2
+    return pos - 1
+
+
+def edge_region(text: str, zone: str, lines: int) -> tuple[int, int]:
+    """Offsets covering the first (``top``) or last (``bottom``) ``lines`` non-blank lines, or all (``any``)."""
+    if zone == "any":
+        return 0, len(text)
+    if zone == "top":
+        pos, seen = 0, 0
+        while seen < lines and (line := next_nonblank(text, pos)) is not None:
+            pos, seen = line.next, seen + 1
+        return 0, pos
+    pos, seen = len(text), 0
+    while seen < lines and (line := prev_nonblank(text, pos)) is not None:
+        pos, seen = line.start, seen + 1
+    return pos, len(text)
+
+
+def deletion_span(text: str, line: Line) -> tuple[int, int]:
+    """What to delete to remove ``line`` without leaving a gap: the line and the blank lines after it, or,
+    for the last non-blank line, the blank lines before it (so a missing final newline stays missing)."""
+    after = next_nonblank(text, line.next)
+    if after is not None:
+        return line.start, after.start
+    before = prev_nonblank(text, line.start)
+    if before is not None:
+        return before.end, line.end
+    return 0, len(text)

@@ -1,0 +1,37 @@
+"""Word tokens with offsets.
+
+A word is a run of letters, with inner apostrophes (``don't``, ``O’Brien``). Digits, underscores and
+punctuation split words; rules decide themselves whether a word's neighbours (``-``, ``/``, ``@``, digits)
+make it part of something they must not touch.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_GLUE = frozenset("0123456789_@#/-\\")
+
+
+def iter_words(text: str) -> Iterator[re.Match[str]]:
+    return WORD.finditer(text)
+
+
+def transfer_case(source: str, target: str) -> str:
+    """Give ``target`` the casing pattern of ``source``: lower, Title or UPPER (else ``target`` as is)."""
+    if source.isupper() and len(source) > 1:
+        return target.upper()
+    if source[:1].isupper() and source[1:].islower():
+        return target[:1].upper() + target[1:]
+    return target
+
+
+def is_glued(text: str, start: int, end: int) -> bool:
+    """True when the word at ``text[start:end]`` is part of a larger token that spelling rules must not touch:
+    a handle or hashtag, a path or URL, a compound (``U.S.-backed``, ``retail/grocery``), a word with digits."""
+    before, after = text[start - 1:start], text[end:end + 1]
+    if before and (before in _GLUE or before == "."):
+        return True
+    if after == ".":  # a full stop ends a sentence, unless a word follows at once (a domain, a file name)
+        return text[end + 1:end + 2].isalnum()
+    return bool(after) and after in _GLUE

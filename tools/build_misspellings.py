@@ -1,0 +1,56 @@
+"""Build rules/spelling/misspellings.txt from Wikipedia's "Lists of common misspellings".
+
+Usage: python tools/build_misspellings.py [path/to/wikipedia.json]   (default: ../shared/eval/...)
+
+Keeps an entry only when the typo is a single word that the English dictionary does not know (so a
+correct word is never "fixed") and every correction is made of dictionary words (or is a capitalised
+name for a capitalised typo). Entries are sorted and written in codespell's ``typo->fix[, fix2]`` form.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+from spellchecker import SpellChecker
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SOURCE = ROOT.parent / "shared/eval/spelling/wikipedia_common_misspellings/wikipedia.json"
+TARGET = ROOT / "rules/spelling/misspellings.txt"
+WORD = re.compile(r"^[A-Za-z]+(?:'[A-Za-z]+)?$")
+HEADER = """\
+# Common misspellings found in real text, in codespell's `typo->fix[, fix2]` format.
+# Built by tools/build_misspellings.py from Wikipedia's "Lists of common misspellings"
+# (https://en.wikipedia.org/wiki/Wikipedia:Lists_of_common_misspellings), licensed CC BY-SA 4.0;
+# this derived list is shared under the same license. Entries whose typo is a dictionary word were dropped.
+"""
+
+
+def keep(typo: str, fixes: list[str], known) -> list[str]:
+    if not WORD.match(typo) or len(typo) < 3 or typo.lower() in known:
+        return []
+    good = []
+    for fix in fixes:
+        words = re.findall(r"[A-Za-z']+", fix)
+        names_ok = typo[0].isupper() and fix[0].isupper()
+        if words and fix != typo and all(w.lower() in known or names_ok for w in words):
+            good.append(fix)
+    return good
+
+
+def main() -> None:
+    source = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_SOURCE
+    known = SpellChecker().word_frequency.dictionary
+    entries = {}
+    for typo, fixes in json.loads(source.read_text(encoding="utf-8")).items():
+        good = keep(typo, fixes, known)
+        if good:
+            entries[typo] = good
+    lines = [f"{typo}->{', '.join(fixes)}" for typo, fixes in sorted(entries.items(), key=lambda kv: kv[0].lower())]
+    TARGET.write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(lines)} entries written to {TARGET.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
