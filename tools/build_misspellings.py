@@ -13,7 +13,7 @@ import re
 import sys
 from pathlib import Path
 
-from spellchecker import SpellChecker
+from corpusclean.text.lexicon import is_known
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = ROOT.parent / "shared/eval/spelling/wikipedia_common_misspellings/wikipedia.json"
@@ -27,24 +27,23 @@ HEADER = """\
 """
 
 
-def keep(typo: str, fixes: list[str], known) -> list[str]:
-    if not WORD.match(typo) or len(typo) < 3 or typo.lower() in known:
+def keep(typo: str, fixes: list[str]) -> list[str]:
+    if not WORD.match(typo) or len(typo) < 3 or is_known(typo.lower()):
         return []
     good = []
     for fix in fixes:
         words = re.findall(r"[A-Za-z']+", fix)
         names_ok = typo[0].isupper() and fix[0].isupper()
-        if words and fix != typo and all(w.lower() in known or names_ok for w in words):
+        if words and fix != typo and all(is_known(w.lower()) or names_ok for w in words):
             good.append(fix)
     return good
 
 
 def main() -> None:
     source = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_SOURCE
-    known = SpellChecker().word_frequency.dictionary
     entries = {}
     for typo, fixes in json.loads(source.read_text(encoding="utf-8")).items():
-        good = keep(typo, fixes, known)
+        good = keep(typo, fixes)
         if good:
             entries[typo] = good
     lines = [f"{typo}->{', '.join(fixes)}" for typo, fixes in sorted(entries.items(), key=lambda kv: kv[0].lower())]

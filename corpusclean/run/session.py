@@ -74,9 +74,12 @@ def _check_out(request: Request) -> None:
         raise UsageError("clean needs --out DIR")
     out = request.out.resolve()
     for path in request.paths:
-        root = path.resolve() if path.is_dir() else path.resolve().parent
-        if out == root or root in out.parents:
-            raise UsageError(f"--out {request.out} is inside the input {path}: choose a folder outside it")
+        root = path.resolve()
+        # A folder's output must not land inside it (a rerun would read it); a file must not be overwritten.
+        inside = (out == root or root in out.parents) if path.is_dir() else out == root.parent
+        if inside:
+            raise UsageError(f"--out {request.out} would overwrite or nest inside the input {path}: "
+                             "choose a folder outside it")
 
 
 def summary(totals: Totals, plan: Plan, settings: Settings, request: Request) -> dict[str, Any]:

@@ -1,6 +1,8 @@
 """The general English dictionary (pyspellchecker's word frequencies), loaded once, on first use."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import cache
 
 
@@ -18,7 +20,9 @@ PREFIXES = ("anti", "co", "counter", "de", "dis", "inter", "mis", "multi", "non"
 BRITISH = (("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ises", "izes"), ("ise", "ize"),
            ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"), ("our", "or"), ("ours", "ors"),
            ("oured", "ored"), ("ouring", "oring"), ("ourite", "orite"), ("ourable", "orable"), ("tre", "ter"),
-           ("tres", "ters"), ("ence", "ense"), ("ogue", "og"), ("lled", "led"), ("lling", "ling"))
+           ("tres", "ters"), ("ence", "ense"), ("ogue", "og"))
+# British doubles a final l after one short vowel (travelled, labelling): only then is the single-l form the US one.
+DOUBLED_L = re.compile(r"[^aeiou][aeiou]ll(?:ed|ing|er|ers)$")
 
 
 def is_known(word: str) -> bool:
@@ -27,7 +31,12 @@ def is_known(word: str) -> bool:
     words = _checker().word_frequency.dictionary
     if word in words:
         return True
+    if not word.isascii():  # naïve, café, we’re: the dictionary spells them plain
+        plain = unicodedata.normalize("NFKD", word.replace("’", "'")).encode("ascii", "ignore").decode()
+        return plain != word and is_known(plain)
     if any(word.endswith(gb) and word[: -len(gb)] + us in words for gb, us in BRITISH):
+        return True
+    if (match := DOUBLED_L.search(word)) and word[: match.start() + 3] + word[match.start() + 4:] in words:
         return True
     return any(word.startswith(p) and len(word) - len(p) >= 4 and word[len(p):] in words for p in PREFIXES)
 

@@ -34,4 +34,14 @@ def is_glued(text: str, start: int, end: int) -> bool:
         return True
     if after == ".":  # a full stop ends a sentence, unless a word follows at once (a domain, a file name)
         return text[end + 1:end + 2].isalnum()
-    return bool(after) and after in _GLUE
+    if after and after in _GLUE:
+        return True
+    return in_url_or_email(text, start, end)
+
+
+def in_url_or_email(text: str, start: int, end: int) -> bool:
+    """True when the word lies inside a URL or e-mail address (the run of non-space characters around it)."""
+    left = max(text.rfind(c, 0, start) for c in " \t\r\n") + 1
+    right = min((i for i in (text.find(c, end) for c in " \t\r\n") if i >= 0), default=len(text))
+    run = text[left:right]
+    return "://" in run or "@" in run or run.lower().startswith("www.")

@@ -55,9 +55,7 @@ class UnknownWord(Rule):
             if len(word) < self.options.min_length or not word.islower() or word in ctx.allow_words:
                 continue
             start, end = match.span()
-            if is_glued(text, start, end):
-                continue
-            if lexicon.is_known(word.replace("’", "'")):
+            if lexicon.is_known(word) or is_glued(text, start, end):
                 continue
             documents = tokens.documents_with(word) if tokens else 0
             if documents >= self.options.min_documents:

@@ -8,7 +8,7 @@ from corpusclean.core.document import Document
 from corpusclean.core.findings import Edit, Finding, Fix, Safety, Span
 from corpusclean.core.rule import Rule, RuleContext
 
-_BREAK = r"(?:\r\n|\n|\r)"
+_BREAK = r"(?:\r\n|\n|\r(?!\n))"
 # A line break followed by two or more blank (whitespace-only) lines: keep the first blank line only.
 RUN = re.compile(rf"{_BREAK}[^\S\r\n]*{_BREAK}((?:[^\S\r\n]*{_BREAK})+)")
 

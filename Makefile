@@ -1,0 +1,42 @@
+# Two commands on a fresh machine: `make demo` and `make test`. Everything else is for developers.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+CC := $(VENV)/bin/corpusclean
+
+.PHONY: demo test golden eval bench lint clean-out
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+# Re-install only when the project's metadata changes.
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e .
+	touch $@
+
+# The test extra, plus a wheelhouse so the pre-commit test can install the hooks offline.
+$(VENV)/.installed-test: pyproject.toml tools/wheelhouse.py | $(PY)
+	$(PY) -m pip install -q -e '.[test]'
+	$(PY) tools/wheelhouse.py $(VENV)/wheelhouse
+	touch $(VENV)/.installed $@
+
+demo: $(VENV)/.installed
+	@echo "== corpusclean check seeds/input (findings; [*] = fixable)"
+	-@$(CC) check seeds/input
+	@echo
+	@echo "== corpusclean clean seeds/input --out out"
+	@rm -rf out
+	@$(CC) clean seeds/input --out out --statistics
+	@echo
+	@echo "== what changed (out/report/changes.diff)"
+	@cat out/report/changes.diff
+
+test: $(VENV)/.installed-test
+	$(PY) -m pytest -q
+
+golden: $(VENV)/.installed-test
+	$(PY) -m pytest -q tests/test_golden.py --update-golden
+
+clean-out:
+	rm -rf out

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from corpusclean.core.edits import apply_edits, compose, replay, to_original
+from corpusclean.core.findings import AppliedEdit, Edit, Span
+
+
+def test_apply_edits_deletes_inserts_and_replaces_in_any_order():
+    edits = [Edit(Span(6, 11), "there"), Edit(Span(0, 0), ">> "), Edit(Span(11, 12), "")]
+    assert apply_edits("hello world!", edits) == ">> hello there"
+
+
+def test_apply_edits_rejects_overlaps():
+    with pytest.raises(ValueError):
+        apply_edits("abcdef", [Edit(Span(0, 3), "x"), Edit(Span(2, 4), "y")])
+
+
+def _random_round(rng: random.Random, text: str) -> list[Edit]:
+    cuts = sorted(rng.sample(range(len(text) + 1), k=min(len(text) + 1, rng.randint(0, 6))))
+    edits = []
+    for start, end in zip(cuts[::2], cuts[1::2]):
+        edits.append(Edit(Span(start, end), rng.choice(["", "X", "yz", "\n"])))
+    return edits
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_composed_log_replays_every_round(seed):
+    rng = random.Random(seed)
+    original = "".join(rng.choice("ab \n") for _ in range(rng.randint(0, 30)))
+    text, log = original, []
+    for _ in range(rng.randint(1, 4)):
+        edits = _random_round(rng, text)
+        log = compose(log, text, [(e, ("T00",)) for e in edits])
+        text = apply_edits(text, edits)
+        assert replay(original, log) == text
+        starts = [e.span.start for e in log]
+        assert starts == sorted(starts)
+        assert all(a.span.end <= b.span.start for a, b in zip(log, log[1:]))
+
+
+def test_to_original_maps_positions_around_and_inside_edits():
+    original = "Updated\n\nBody text."
+    log = [AppliedEdit(Span(0, 9), "", ("AR01",))]
+    # "Body" sits at 0 in the cleaned text and at 9 in the original.
+    assert to_original(log, Span(0, 4)) == Span(9, 13)
+    grown = [AppliedEdit(Span(2, 3), "XYZ", ("T",))]  # "abcdef" -> "abXYZdef"
+    assert to_original(grown, Span(3, 4)) == Span(2, 3)  # inside the replacement: the edit's span
+    assert to_original(grown, Span(5, 6)) == Span(3, 4)  # after it: shifted back
+    assert to_original(grown, Span(0, 2)) == Span(0, 2)

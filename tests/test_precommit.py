@@ -1,0 +1,71 @@
+"""The real pre-commit tool, with this repository as a hook repository, in a throwaway git repository.
+
+pre-commit clones the hook repository at a commit and installs it into its own virtualenv with pip, the
+way it does for users. The test points pip at the wheelhouse `make test` downloads (PIP_NO_INDEX,
+PIP_FIND_LINKS), so it runs offline.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+WHEELHOUSE = ROOT / ".venv/wheelhouse"
+SKIP = shutil.ignore_patterns(".venv", ".git", "out", "__pycache__", ".pytest_cache", "*.egg-info", "build", "dist")
+
+
+def _git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout.strip()
+
+
+@pytest.fixture
+def env(tmp_path):
+    assert WHEELHOUSE.is_dir(), "run `make test` (it downloads the wheelhouse this test installs from)"
+    return {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "PIP_NO_INDEX": "1",
+            "PIP_FIND_LINKS": str(WHEELHOUSE), "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+            "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+
+
+def _hook_repo(tmp_path: Path, env) -> tuple[Path, str]:
+    """This working tree (uncommitted changes included) as a committed git repository."""
+    repo = tmp_path / "hooks"
+    shutil.copytree(ROOT, repo, ignore=SKIP)
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    subprocess.run(["git", "commit", "-qm", "snapshot"], cwd=repo, check=True, env=env)
+    return repo, _git(repo, "rev-parse", "HEAD")
+
+
+def _pre_commit(project: Path, env, hook: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pre_commit", "run", hook, "--files", "notes/article.txt"],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=600)
+
+
+def test_check_hook_fails_fix_hook_repairs_and_rerun_passes(tmp_path, env):
+    repo, rev = _hook_repo(tmp_path, env)
+    project = tmp_path / "project"
+    (project / "notes").mkdir(parents=True)
+    (project / ".pre-commit-config.yaml").write_text(
+        f"repos:\n- repo: {repo}\n  rev: {rev}\n  hooks:\n  - id: corpusclean-check\n  - id: corpusclean-fix\n")
+    article = project / "notes/article.txt"
+    article.write_text("Updated\n\nThe council met on Monday and agreed a budget.\n")
+    _git(project, "init", "-q")
+    _git(project, "add", "-A")
+
+    check = _pre_commit(project, env, "corpusclean-check")
+    assert check.returncode == 1, check.stdout + check.stderr
+    assert "AR01" in check.stdout and "notes/article.txt:1:1" in check.stdout
+
+    fix = _pre_commit(project, env, "corpusclean-fix")
+    assert fix.returncode == 1, fix.stdout + fix.stderr  # it changed a file: the commit stops for review
+    assert article.read_text() == "The council met on Monday and agreed a budget.\n"
+
+    for hook in ("corpusclean-check", "corpusclean-fix"):
+        rerun = _pre_commit(project, env, hook)
+        assert rerun.returncode == 0, rerun.stdout + rerun.stderr
