@@ -49,7 +49,8 @@ def test_overlapping_fix_is_skipped_then_reconsidered_on_the_next_round():
     result = fix_document(Document("d", "abc bc"), _checker(rules), FixPolicy())
     assert result.cleaned == "x y"
     assert replay("abc bc", result.applied) == result.cleaned
-    assert result.skipped == ()
+    # The overlapped T02 finding inside "abc" went away with T01's edit: resolved, not applied.
+    assert [(s.finding.code, s.finding.span, s.reason) for s in result.skipped] == [("T02", Span(1, 3), "resolved")]
 
 
 def test_rechecks_to_a_fixed_point_and_maps_later_findings_to_original_offsets():

@@ -28,15 +28,16 @@ HEADER = """\
 
 
 def keep(typo: str, fixes: list[str]) -> list[str]:
+    """The entry's corrections, or [] to drop it. An entry with any doubtful candidate is dropped whole:
+    keeping only its good candidates could turn an ambiguous entry into a falsely certain one."""
     if not WORD.match(typo) or len(typo) < 3 or is_known(typo.lower()):
         return []
-    good = []
     for fix in fixes:
         words = re.findall(r"[A-Za-z']+", fix)
         names_ok = typo[0].isupper() and fix[0].isupper()
-        if words and fix != typo and all(is_known(w.lower()) or names_ok for w in words):
-            good.append(fix)
-    return good
+        if not words or fix.lower() == typo.lower() or not all(is_known(w.lower()) or names_ok for w in words):
+            return []
+    return list(fixes)
 
 
 def main() -> None:

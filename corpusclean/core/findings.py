@@ -102,7 +102,9 @@ class DocResult:
     """What processing one document produced.
 
     ``findings`` are located in the original text; ``applied`` is the log of edits in original offsets, so
-    replaying it on the original text gives ``cleaned``; ``remaining`` are findings still present in the
+    replaying it on the original text gives ``cleaned``; ``skipped`` says why each finding not fixed by its
+    own edit was left (``unsafe``, ``display-only``, ``overlap``, ... or ``resolved``: another fix removed
+    its text); ``remaining`` are findings still present in the
     cleaned text (unfixable, display-only, or not applied by policy).
     """
 

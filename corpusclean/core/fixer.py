@@ -78,17 +78,19 @@ def fix_document(doc: Document, check: Checker, policy: FixPolicy, max_rounds: i
         mapped = []
         for finding in findings:
             located = _relocate(finding, log)
-            seen.setdefault((located.code, located.span, located.matched), located)
+            seen.setdefault(_key(located), located)
             mapped.append(located)
         return mapped
 
     remember(current)
+    fixed: set[tuple] = set()  # findings whose own fix was applied
     rounds = 0
     overlapped: list[Skipped] = []
     while rounds < max_rounds:
         accepted, overlapped = _select(current, policy)
         if not accepted:
             break
+        fixed.update(_key(_relocate(f, log)) for f in accepted)
         edits = [(edit, (f.code,)) for f in accepted for edit in f.fix.edits]
         new_text = apply_edits(text, [edit for edit, _ in edits])
         log = compose(log, text, edits)
@@ -103,8 +105,15 @@ def fix_document(doc: Document, check: Checker, policy: FixPolicy, max_rounds: i
     for raw, located in zip(current, remaining):
         reason = policy.skip_reason(raw) or ("overlap" if id(raw) in overlap_ids else "round-cap")
         skipped.append(Skipped(located, reason))
+    left = {_key(f) for f in remaining}
+    # Gone without its own fix: another fix removed the text it was about (e.g. a deleted line).
+    skipped += [Skipped(f, "resolved") for key, f in seen.items() if key not in fixed and key not in left]
     findings = tuple(sorted(seen.values(), key=lambda f: (f.span, f.code)))
     return DocResult(doc.id, findings, tuple(log), tuple(skipped), remaining, doc.text, text)
+
+
+def _key(finding: Finding) -> tuple:
+    return finding.code, finding.span, finding.matched
 
 
 def _relocate(finding: Finding, log: Sequence[AppliedEdit]) -> Finding:

@@ -8,7 +8,7 @@ from corpusclean.core.findings import DocResult, Finding
 from corpusclean.text.lines import LineIndex
 
 SCHEMA_VERSION = 1
-FIXABLE_STATUSES = ("applied", "fixable")
+DONE_STATUSES = ("applied", "resolved")  # no longer in the cleaned text
 
 
 def display_path(doc: Document) -> str:
@@ -24,6 +24,8 @@ def _status(finding: Finding, pending: dict) -> tuple[str, str | None]:
         return "applied", None
     if reason == "check-only":
         return "fixable", None
+    if reason == "resolved":
+        return "resolved", None
     return "skipped", reason
 
 

@@ -18,7 +18,7 @@ from corpusclean.core.findings import DocResult
 from corpusclean.io.atomic import atomic_writer, write_bytes
 from corpusclean.io.sources import PassThrough, ReadError, Source
 from corpusclean.report.diff import unified_diff
-from corpusclean.report.records import SCHEMA_VERSION, display_path, finding_records
+from corpusclean.report.records import DONE_STATUSES, SCHEMA_VERSION, display_path, finding_records
 from corpusclean.report.statistics import RuleTally
 from corpusclean.report.text import finding_line
 
@@ -27,7 +27,7 @@ class Totals:
     """Counts documents, changes, findings and unreadable inputs; errors go to stderr at once."""
 
     def __init__(self, err: TextIO | None = None) -> None:
-        self.counts: Counter = Counter(documents=0, changed=0, errors=0, passed_through=0, applied=0,
+        self.counts: Counter = Counter(documents=0, changed=0, errors=0, passed_through=0, applied=0, resolved=0,
                                        remaining=0, fixable=0, unsafe=0)
         self.tally = RuleTally()
         self.errors: list[str] = []
@@ -51,8 +51,8 @@ class Totals:
         self.counts["changed"] += result.changed
         self.tally.add(records)
         for record in records:
-            if record["status"] == "applied":
-                self.counts["applied"] += 1
+            if record["status"] in DONE_STATUSES:
+                self.counts[record["status"]] += 1
                 continue
             self.counts["remaining"] += 1
             self.counts["fixable"] += record["status"] == "fixable"
@@ -72,7 +72,7 @@ class Printer:
 
     def item(self, item: Any, result: DocResult | None = None, records: list | None = None) -> None:
         for record in records or ():
-            if record["status"] == "applied":
+            if record["status"] in DONE_STATUSES:
                 continue
             if self.format == "json":
                 self.collected.append(record)

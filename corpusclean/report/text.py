@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from corpusclean.report.records import FIXABLE_STATUSES
-
 
 def finding_line(record: Mapping[str, Any]) -> str:
     mark = " [*]" if record["status"] == "fixable" else ""
@@ -28,6 +26,3 @@ def summary_lines(totals: Mapping[str, int], fixing: bool) -> list[str]:
         lines.append(f"{totals['errors']} inputs could not be read (see errors above).")
     return lines
 
-
-def is_fixable(record: Mapping[str, Any]) -> bool:
-    return record["status"] in FIXABLE_STATUSES

@@ -45,3 +45,17 @@ def in_url_or_email(text: str, start: int, end: int) -> bool:
     right = min((i for i in (text.find(c, end) for c in " \t\r\n") if i >= 0), default=len(text))
     run = text[left:right]
     return "://" in run or "@" in run or run.lower().startswith("www.")
+
+
+_OPENERS = "\"'“‘(["
+
+
+def is_sentence_start(text: str, start: int) -> bool:
+    """True when the word at ``start`` opens a sentence (or a line): a capital there says nothing about
+    whether the word is a name."""
+    pos = start
+    while pos and text[pos - 1] in _OPENERS:
+        pos -= 1
+    while pos and text[pos - 1] in " \t":
+        pos -= 1
+    return pos == 0 or text[pos - 1] in ".!?:\r\n" or text[pos - 1] in _OPENERS
