@@ -26,6 +26,10 @@ def test_select_by_code_prefix_and_name(ruleset):
     assert codes(ruleset.select(["ALL"], ignore=["SP", "EN01"])) == ["AR01", "AR02", "WS01", "WS02"]
 
 
+def test_a_family_without_rules_yet_is_a_valid_selector(ruleset):
+    assert codes(ruleset.select(["SP", "CN"])) == ["SP01", "SP02"]
+
+
 def test_ignore_wins_over_extend_select(ruleset):
     assert codes(ruleset.select(["WS"], extend=["AR01"], ignore=["WS02"])) == ["AR01", "WS01"]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from corpusclean.core.errors import UsageError, closest
-from corpusclean.core.rule import Rule
+from corpusclean.core.rule import FAMILIES, Rule
 
 
 @cache
@@ -56,7 +56,7 @@ class RuleSet:
         """Codes matched by one selector; an unknown selector is a usage error naming the closest."""
         if selector == "ALL":
             return set(self.rules)
-        if selector in self.rules or any(code.startswith(selector) for code in self.rules):
+        if selector in FAMILIES or any(code.startswith(selector) for code in self.rules):
             return {code for code in self.rules if code.startswith(selector)}
         named = {code for code, rule in self.rules.items() if rule.name == selector}
         if named:

@@ -19,6 +19,9 @@ from corpusclean.core.findings import Finding
 SECTIONS = ("What it does", "Why it matters", "Example", "Fix safety", "Options")
 REQUIRED_SECTIONS = ("What it does", "Why it matters", "Example", "Fix safety")
 EXAMPLE_KINDS = ("before", "after", "unchanged", "flagged")
+# The rule families (DESIGN §4); a family may be selected before it has rules, as configs outlive versions.
+FAMILIES = {"EN": "encoding and Unicode", "WS": "whitespace and layout", "AR": "scraping artifacts",
+            "SP": "spelling", "CN": "consistency"}
 CODE_RE = re.compile(r"^[A-Z]{2}\d{2}$")
 NAME_RE = re.compile(r"^[a-z]+(?:-[a-z0-9]+)*$")
 

@@ -49,10 +49,24 @@ def check_with(plan: Plan, stats: Mapping[str, Any]):
 
     def check(doc: Document) -> list[Finding]:
         found = [finding for rule in plan.rules for finding in rule.check(doc, context)]
-        found.sort(key=lambda f: (f.span.start, f.span.end, f.code))
-        return found
+        return _one_per_family_and_span(found)
 
     return check
+
+
+def _rank(finding: Finding) -> tuple:
+    return (-(finding.fix.safety if finding.fix else -1), finding.code)
+
+
+def _one_per_family_and_span(found: list[Finding]) -> list[Finding]:
+    """Rules of one family answer the same question about a span (is this word misspelled?): report the
+    span once, by the rule with the surest fix (then the lowest code)."""
+    best: dict[tuple, Finding] = {}
+    for finding in found:
+        key = (finding.code[:2], finding.span)
+        if key not in best or _rank(finding) < _rank(best[key]):
+            best[key] = finding
+    return sorted(best.values(), key=lambda f: (f.span.start, f.span.end, f.code))
 
 
 def process(doc: Document, plan: Plan, stats: Mapping[str, Any]) -> DocResult:
