@@ -7,6 +7,7 @@ it, so the log stays exact: replaying it on the original gives the cleaned text.
 """
 from __future__ import annotations
 
+import bisect
 from typing import Iterable, Sequence
 
 from corpusclean.core.findings import AppliedEdit, Edit, Span
@@ -79,22 +80,39 @@ def compose(log: Sequence[AppliedEdit], text: str, new: Sequence[tuple[Edit, tup
     return result
 
 
-def to_original(log: Sequence[AppliedEdit], span: Span) -> Span:
-    """Map a span of the text produced by ``log`` back to the original text.
+class OriginalOffsets:
+    """Maps spans of the text produced by ``log`` back to the original text, by binary search.
 
     A position inside replaced text maps to the edge of the edit that produced it.
     """
-    def position(pos: int, is_end: bool) -> int:
-        shift = 0
-        for old in log:
-            out_start = old.span.start + shift
-            out_end = out_start + len(old.replacement)
-            if pos < out_start or (is_end and pos == out_start):
-                break
-            if pos < out_end:
-                return old.span.end if is_end else old.span.start
-            shift += _delta(old)
-        return pos - shift
 
-    start = position(span.start, False)
-    return Span(start, max(start, position(span.end, True)))
+    def __init__(self, log: Sequence[AppliedEdit]) -> None:
+        self.log = list(log)
+        self.out_starts: list[int] = []
+        self.out_ends: list[int] = []
+        self.shifts: list[int] = []  # total length change of the edits before each one
+        shift = 0
+        for edit in self.log:
+            self.out_starts.append(edit.span.start + shift)
+            self.out_ends.append(edit.span.start + shift + len(edit.replacement))
+            self.shifts.append(shift)
+            shift += _delta(edit)
+        self.total = shift
+
+    def position(self, pos: int, is_end: bool) -> int:
+        # The last edit whose output starts before pos (at or before it, for a start position).
+        i = (bisect.bisect_left if is_end else bisect.bisect_right)(self.out_starts, pos) - 1
+        if i < 0:
+            return pos
+        if pos < self.out_ends[i]:
+            return self.log[i].span.end if is_end else self.log[i].span.start
+        return pos - self.shifts[i] - _delta(self.log[i])
+
+    def span(self, span: Span) -> Span:
+        start = self.position(span.start, False)
+        return Span(start, max(start, self.position(span.end, True)))
+
+
+def to_original(log: Sequence[AppliedEdit], span: Span) -> Span:
+    """Map one span of the text produced by ``log`` back to the original text."""
+    return OriginalOffsets(log).span(span)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Mapping, Sequence
 
 from corpusclean.core.document import Document
-from corpusclean.core.edits import apply_edits, compose, to_original
+from corpusclean.core.edits import OriginalOffsets, apply_edits, compose
 from corpusclean.core.findings import AppliedEdit, DocResult, Finding, Safety, Skipped, Span
 
 MAX_ROUNDS = 8
@@ -74,13 +74,11 @@ def fix_document(doc: Document, check: Checker, policy: FixPolicy, max_rounds: i
     log: list[AppliedEdit] = []
     seen: dict[tuple, Finding] = {}
 
-    def remember(findings: Sequence[Finding]) -> list[Finding]:
-        mapped = []
+    def remember(findings: Sequence[Finding]) -> None:
+        offsets = OriginalOffsets(log)
         for finding in findings:
-            located = _relocate(finding, log)
+            located = _relocate(finding, offsets)
             seen.setdefault(_key(located), located)
-            mapped.append(located)
-        return mapped
 
     remember(current)
     fixed: set[tuple] = set()  # findings whose own fix was applied
@@ -90,7 +88,8 @@ def fix_document(doc: Document, check: Checker, policy: FixPolicy, max_rounds: i
         accepted, overlapped = _select(current, policy)
         if not accepted:
             break
-        fixed.update(_key(_relocate(f, log)) for f in accepted)
+        offsets = OriginalOffsets(log)
+        fixed.update(_key(_relocate(f, offsets)) for f in accepted)
         edits = [(edit, (f.code,)) for f in accepted for edit in f.fix.edits]
         new_text = apply_edits(text, [edit for edit, _ in edits])
         log = compose(log, text, edits)
@@ -99,7 +98,8 @@ def fix_document(doc: Document, check: Checker, policy: FixPolicy, max_rounds: i
         current = list(check(Document(doc.id, text, doc.metadata)))
         remember(current)
 
-    remaining = tuple(_relocate(f, log) for f in current)
+    offsets = OriginalOffsets(log)
+    remaining = tuple(_relocate(f, offsets) for f in current)
     overlap_ids = {id(s.finding) for s in overlapped}
     skipped = []
     for raw, located in zip(current, remaining):
@@ -116,8 +116,8 @@ def _key(finding: Finding) -> tuple:
     return finding.code, finding.span, finding.matched
 
 
-def _relocate(finding: Finding, log: Sequence[AppliedEdit]) -> Finding:
+def _relocate(finding: Finding, offsets: OriginalOffsets) -> Finding:
     """The finding with its span mapped to original offsets (fix edits stay in the text they were found in)."""
-    if not log:
+    if not offsets.log:
         return finding
-    return replace(finding, span=to_original(log, finding.span))
+    return replace(finding, span=offsets.span(finding.span))

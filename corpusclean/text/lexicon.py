@@ -12,7 +12,7 @@ import marshal
 import os
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 # Productive English prefixes: `prepositioned` is `pre` + a known word, not a typo.
@@ -57,6 +57,7 @@ def frequencies() -> dict[str, int]:
     return data
 
 
+@lru_cache(maxsize=1 << 18)
 def is_known(word: str) -> bool:
     """True when the dictionary knows ``word`` (lowercase), a British spelling of a word it knows, or a
     productive prefix plus a word it knows."""

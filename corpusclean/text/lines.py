@@ -110,3 +110,4 @@ def deletion_span(text: str, line: Line) -> tuple[int, int]:
     if before is not None:
         return before.end, line.end
     return 0, len(text)
+

@@ -7,14 +7,17 @@ make it part of something they must not touch.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from functools import lru_cache
+from typing import Iterable, Iterator
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _GLUE = frozenset("0123456789_@#/-\\")
 
 
-def iter_words(text: str) -> Iterator[re.Match[str]]:
-    return WORD.finditer(text)
+@lru_cache(maxsize=2)
+def distinct_words(text: str) -> frozenset[str]:
+    """The distinct words of ``text``; cached, since every spelling rule asks for the same document's."""
+    return frozenset(WORD.findall(text))
 
 
 def transfer_case(source: str, target: str) -> str:
@@ -39,11 +42,14 @@ def is_glued(text: str, start: int, end: int) -> bool:
     return in_url_or_email(text, start, end)
 
 
-def in_url_or_email(text: str, start: int, end: int) -> bool:
-    """True when the word lies inside a URL or e-mail address (the run of non-space characters around it)."""
-    left = max(text.rfind(c, 0, start) for c in " \t\r\n") + 1
-    right = min((i for i in (text.find(c, end) for c in " \t\r\n") if i >= 0), default=len(text))
-    run = text[left:right]
+def in_url_or_email(text: str, start: int, end: int, reach: int = 256) -> bool:
+    """True when the word lies inside a URL or e-mail address (the run of non-space characters around it,
+    looked for within ``reach`` characters: addresses are short, documents are not)."""
+    window_start = max(0, start - reach)
+    left = text[window_start:start]
+    right = text[end:end + reach]
+    run = left.split()[-1] if left and not left[-1].isspace() else ""
+    run += text[start:end] + (right.split()[0] if right and not right[0].isspace() else "")
     return "://" in run or "@" in run or run.lower().startswith("www.")
 
 
@@ -59,3 +65,22 @@ def is_sentence_start(text: str, start: int) -> bool:
     while pos and text[pos - 1] in " \t":
         pos -= 1
     return pos == 0 or text[pos - 1] in ".!?:\r\n" or text[pos - 1] in _OPENERS
+
+
+def find_words(text: str, words: Iterable[str]) -> Iterator[re.Match[str]]:
+    """Whole-token occurrences of any of ``words`` (case-sensitive), in text order.
+
+    Rules first pick the few distinct tokens worth a look (``set(WORD.findall(text))``), then find just
+    those: per-token Python work is the slow part of a spelling rule. A handful of words is found by one
+    compiled alternation; Python's regex engine has no trie, so for many words one pass over the tokens
+    with a set lookup is faster.
+    """
+    words = set(words)
+    if not words:
+        return iter(())
+    if len(words) > 12:
+        return (m for m in WORD.finditer(text) if m.group() in words)
+    alternation = "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w))))
+    # Token edges as WORD draws them: no letter before (nor letter + apostrophe), none after (nor apostrophe + letter).
+    pattern = rf"(?<![^\W\d_])(?<![^\W\d_]['’])(?:{alternation})(?![^\W\d_])(?!['’][^\W\d_])"
+    return re.finditer(pattern, text)

@@ -19,7 +19,7 @@ from corpusclean.core.errors import UsageError
 from corpusclean.core.findings import Edit, Finding, Fix, Safety, Span
 from corpusclean.core.rule import RuleContext
 from corpusclean.packs.types.base import PackRule
-from corpusclean.text.tokens import WORD, is_glued, is_sentence_start, transfer_case
+from corpusclean.text.tokens import distinct_words, find_words, is_glued, is_sentence_start, transfer_case
 from corpusclean.text.wordlist import parse_corrections
 
 class SubstitutionRule(PackRule):
@@ -39,19 +39,18 @@ class SubstitutionRule(PackRule):
         except (OSError, KeyError, ValueError) as exc:
             raise UsageError(f"{self.spec.path}: word list: {exc}") from None
 
-    @cached_property
-    def _lower_keys(self) -> frozenset[str]:
-        return frozenset(key.lower() for key in self.table)
+    def _lookup(self, word: str) -> tuple[str, ...] | None:
+        """The entry for ``word``: exact, or its lowercase entry unless the word is ALL CAPS."""
+        return self.table.get(word) or (self.table.get(word.lower()) if not word.isupper() else None)
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
-        # Cheap gate: most documents contain none of the listed typos.
-        if not self._lower_keys.intersection(WORD.findall(text.lower())):
-            return
-        for match in WORD.finditer(text):
+        # Per distinct token: most documents hold none of the listed typos, and the rest only a few.
+        listed = {w for w in distinct_words(text) if self._lookup(w) and w not in ctx.allow_words}
+        for match in find_words(text, listed):
             word = match.group()
-            fixes = self.table.get(word) or (self.table.get(word.lower()) if not word.isupper() else None)
-            if not fixes or word in ctx.allow_words or is_glued(text, match.start(), match.end()):
+            fixes = self._lookup(word)
+            if is_glued(text, match.start(), match.end()):
                 continue
             exact = word in self.table
             replacements = fixes if exact else tuple(transfer_case(word, f) for f in fixes)

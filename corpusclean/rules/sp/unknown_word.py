@@ -8,7 +8,7 @@ from corpusclean.core.document import Document
 from corpusclean.core.findings import Edit, Finding, Fix, Safety, Span
 from corpusclean.core.rule import Rule, RuleContext
 from corpusclean.text import lexicon
-from corpusclean.text.tokens import is_glued, iter_words
+from corpusclean.text.tokens import distinct_words, find_words, is_glued
 
 @dataclass(frozen=True)
 class UnknownWordOptions:
@@ -50,12 +50,12 @@ class UnknownWord(Rule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         tokens = ctx.stats.get("tokens")
         text = doc.text
-        for match in iter_words(text):
+        # Work per distinct word: look up each once, then find only the unknown ones.
+        unknown = {w for w in distinct_words(text) if self._suspect(w, ctx) and not lexicon.is_known(w)}
+        for match in find_words(text, unknown):
             word = match.group()
-            if len(word) < self.options.min_length or not word.islower() or word in ctx.allow_words:
-                continue
             start, end = match.span()
-            if lexicon.is_known(word) or is_glued(text, start, end):
+            if is_glued(text, start, end):
                 continue
             documents = tokens.documents_with(word) if tokens else 0
             if documents >= self.options.min_documents:
@@ -71,3 +71,6 @@ class UnknownWord(Rule):
                 evidence={"dictionary": "pyspellchecker:en", "corpus-count": tokens.count(word) if tokens else 0,
                           "corpus-documents": documents, "candidates": list(candidates[:5])},
             )
+
+    def _suspect(self, word: str, ctx: RuleContext) -> bool:
+        return len(word) >= self.options.min_length and word.islower() and word not in ctx.allow_words

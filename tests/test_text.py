@@ -1,0 +1,73 @@
+"""Text helpers: lines with offsets, word finding, glue and sentence starts."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from corpusclean.rules.en.mojibake import SUSPECT, Mojibake
+from corpusclean.text.lines import deletion_span, edge_region, iter_lines, line_at, next_nonblank, prev_nonblank
+from corpusclean.text.tokens import WORD, find_words, is_glued, is_sentence_start
+from tests.helpers import run_rules
+
+
+@pytest.mark.parametrize("text", ["", "a", "a\n", "a\r\nb", "a\rb\n\n", "\n\n", "x\r\n\r\n"])
+def test_lines_cover_the_text_exactly(text):
+    lines = list(iter_lines(text))
+    assert "".join(text[line.start:line.next] for line in lines) == text
+    for line in lines:
+        assert line_at(text, line.start).start == line.start
+        assert line_at(text, line.end).start == line.start  # the line break belongs to its line
+
+
+def test_nonblank_neighbours_and_deletion_spans():
+    text = "Title\r\n\r\n  \r\nBody.\r\n\r\nEnd"
+    body = next_nonblank(text, 7)
+    assert body.text == "Body."
+    assert prev_nonblank(text, body.start).text == "Title"
+    assert deletion_span(text, line_at(text, 0)) == (0, body.start)
+    last = prev_nonblank(text, len(text))
+    assert text[:deletion_span(text, last)[0]] == "Title\r\n\r\n  \r\nBody."
+    assert edge_region(text, "top", 1) == (0, 7)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_find_words_agrees_with_a_token_scan(seed):
+    rng = random.Random(seed)
+    vocab = ["cat", "cats", "dog", "don't", "o’brien", "a", "ab", "Cat"]  # words as WORD draws them
+    text = " ".join(rng.choice(vocab + ["x1", "-", "_", "'", ".", "\n"]) for _ in range(60))
+    for size in (1, 3, 13, 20):  # both strategies: one alternation, and a scan with a set
+        wanted = set(rng.sample(vocab, k=min(size, len(vocab))))
+        expected = [m.span() for m in WORD.finditer(text) if m.group() in wanted]
+        assert [m.span() for m in find_words(text, wanted)] == expected
+
+
+def test_glue_and_sentence_starts():
+    text = "See @bob and #tag, U.S.-backed, a/b and www.x.org. Done. “Quoted"
+    assert is_glued(text, 5, 8)  # bob after @
+    assert is_glued(text, 14, 17)  # tag after #
+    assert not is_glued(text, 9, 12)  # and
+    assert is_glued(text, text.index("backed"), text.index("backed") + 6)
+    assert is_glued(text, text.index("x.org") - 0, text.index("x.org") + 1)
+    assert is_sentence_start(text, 0)
+    assert is_sentence_start(text, text.index("Done"))
+    assert is_sentence_start(text, text.index("Quoted"))
+    assert not is_sentence_start(text, text.index("and"))
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "cp1251", "mac_roman", "latin-1"])
+def test_mojibake_gate_passes_utf8_misread_in_each_encoding(encoding):
+    good = "Zürich’s café – naïve “quote”"
+    bad = good.encode("utf-8").decode(encoding, errors="replace")
+    assert SUSPECT.search(bad)
+
+
+def test_mojibake_gate_skips_plain_typography():
+    assert not SUSPECT.search("“Quoted” – it’s fine — really…")
+
+
+def test_mojibake_repairs_cp1251_misreading():
+    bad = "Blog tip 2 – broadcast".encode("utf-8").decode("cp1251") + "\n"
+    [result] = run_rules(bad, [Mojibake()])
+    assert result.cleaned == "Blog tip 2 – broadcast\n"
+    assert result.findings[0].explanation  # ftfy's steps travel with the finding
