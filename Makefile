@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 CC := $(VENV)/bin/corpusclean
 
-.PHONY: demo test golden eval bench lint clean-out
+.PHONY: demo test golden eval bench clean-out
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,13 @@ test: $(VENV)/.installed-test
 
 golden: $(VENV)/.installed-test
 	$(PY) -m pytest -q tests/test_golden.py --update-golden
+
+# Figures, not pass/fail: quality on text written by others, and speed side by side (../shared/eval).
+eval: $(VENV)/.installed
+	$(PY) eval/eval.py
+
+bench: $(VENV)/.installed
+	$(PY) bench/bench.py
 
 clean-out:
 	rm -rf out
