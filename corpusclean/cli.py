@@ -10,6 +10,7 @@ import typer
 
 app = typer.Typer(
     name="corpusclean", no_args_is_help=True, add_completion=False, rich_markup_mode=None,
+    pretty_exceptions_enable=False,
     help="Find and fix scraping artifacts, typos, mojibake and inconsistent spellings in text corpora.",
 )
 
@@ -58,7 +59,7 @@ def _execute(mode: str, paths: List[Path], config: Optional[Path], select, ignor
             typer.echo(line)
     if output_format is OutputFormat.text and not diff:
         for line in summary_lines(counts, fixing=mode != "check"):
-            typer.echo(line, err=mode == "clean" and False)
+            typer.echo(line)
     return totals
 
 
@@ -149,8 +150,21 @@ def _guarded(action) -> None:
 
 
 def main() -> None:
-    app(prog_name="corpusclean")
+    """Entry point. Any failure that is not a finding exits 2 with one line (DESIGN §7: exit codes like ruff)."""
+    import os
+
+    try:
+        app(prog_name="corpusclean")
+    except KeyboardInterrupt:
+        typer.echo("interrupted: files written so far are complete (writes are atomic)", err=True)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, exit 2
+        if os.environ.get("CORPUSCLEAN_DEBUG"):
+            raise
+        typer.echo(f"internal error: {type(exc).__name__}: {exc} (set CORPUSCLEAN_DEBUG=1 for the traceback)",
+                   err=True)
+        sys.exit(2)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

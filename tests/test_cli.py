@@ -138,3 +138,15 @@ def test_python_dash_m_runs_the_cli(tmp_path):
     done = subprocess.run([sys.executable, "-m", "corpusclean", "check", str(dirty)], capture_output=True,
                           text=True, cwd=tmp_path)
     assert done.returncode == 1 and "AR01" in done.stdout
+
+
+def test_an_unwritable_output_is_one_line_and_exit_2(tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(DIRTY)
+    blocker = tmp_path / "out"
+    blocker.write_text("a file where the output folder should go")
+    done = subprocess.run([sys.executable, "-m", "corpusclean", "clean", str(corpus), "--out", str(blocker)],
+                          capture_output=True, text=True)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "error" in done.stderr

@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from corpusclean.core.edits import apply_edits, compose, replay, to_original
+from corpusclean.core.edits import OriginalOffsets, apply_edits, compose, replay
 from corpusclean.core.findings import AppliedEdit, Edit, Span
 
 
@@ -41,12 +41,12 @@ def test_composed_log_replays_every_round(seed):
         assert all(a.span.end <= b.span.start for a, b in zip(log, log[1:]))
 
 
-def test_to_original_maps_positions_around_and_inside_edits():
+def test_original_offsets_map_positions_around_and_inside_edits():
     original = "Updated\n\nBody text."
     log = [AppliedEdit(Span(0, 9), "", ("AR01",))]
     # "Body" sits at 0 in the cleaned text and at 9 in the original.
-    assert to_original(log, Span(0, 4)) == Span(9, 13)
+    assert OriginalOffsets(log).span(Span(0, 4)) == Span(9, 13)
     grown = [AppliedEdit(Span(2, 3), "XYZ", ("T",))]  # "abcdef" -> "abXYZdef"
-    assert to_original(grown, Span(3, 4)) == Span(2, 3)  # inside the replacement: the edit's span
-    assert to_original(grown, Span(5, 6)) == Span(3, 4)  # after it: shifted back
-    assert to_original(grown, Span(0, 2)) == Span(0, 2)
+    assert OriginalOffsets(grown).span(Span(3, 4)) == Span(2, 3)  # inside the replacement: the edit's span
+    assert OriginalOffsets(grown).span(Span(5, 6)) == Span(3, 4)  # after it: shifted back
+    assert OriginalOffsets(grown).span(Span(0, 2)) == Span(0, 2)

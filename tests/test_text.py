@@ -6,14 +6,16 @@ import random
 import pytest
 
 from corpusclean.rules.en.mojibake import SUSPECT, Mojibake
-from corpusclean.text.lines import deletion_span, edge_region, iter_lines, line_at, next_nonblank, prev_nonblank
+from corpusclean.text.lines import deletion_span, edge_region, line_at, next_nonblank, prev_nonblank
 from corpusclean.text.tokens import WORD, find_words, is_glued, is_sentence_start
 from tests.helpers import run_rules
 
 
 @pytest.mark.parametrize("text", ["", "a", "a\n", "a\r\nb", "a\rb\n\n", "\n\n", "x\r\n\r\n"])
 def test_lines_cover_the_text_exactly(text):
-    lines = list(iter_lines(text))
+    lines = [line_at(text, 0)]
+    while lines[-1].next < len(text):
+        lines.append(line_at(text, lines[-1].next))
     assert "".join(text[line.start:line.next] for line in lines) == text
     for line in lines:
         assert line_at(text, line.start).start == line.start

@@ -112,7 +112,3 @@ class OriginalOffsets:
         start = self.position(span.start, False)
         return Span(start, max(start, self.position(span.end, True)))
 
-
-def to_original(log: Sequence[AppliedEdit], span: Span) -> Span:
-    """Map one span of the text produced by ``log`` back to the original text."""
-    return OriginalOffsets(log).span(span)

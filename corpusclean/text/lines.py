@@ -4,7 +4,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Iterator
 
 _LINE = re.compile(r"([^\r\n]*)(\r\n|\n|\r|\Z)")
 
@@ -13,7 +12,6 @@ _LINE = re.compile(r"([^\r\n]*)(\r\n|\n|\r|\Z)")
 class Line:
     """One line: ``start``..``end`` is its content, ``next`` the offset after its line break."""
 
-    number: int  # 1-based
     start: int
     end: int
     next: int
@@ -22,18 +20,6 @@ class Line:
     @property
     def is_blank(self) -> bool:
         return not self.text.strip()
-
-
-def iter_lines(text: str) -> Iterator[Line]:
-    """Every line of ``text``, including a last line without a line break (but no empty tail)."""
-    number = 0
-    for match in _LINE.finditer(text):
-        if match.start() == len(text) and number and not match.group(1):
-            break
-        number += 1
-        yield Line(number, match.start(1), match.end(1), match.end(), match.group(1))
-        if match.end() == len(text):
-            break
 
 
 class LineIndex:
@@ -48,13 +34,13 @@ class LineIndex:
 
 
 def line_at(text: str, offset: int) -> Line:
-    """The line containing ``offset`` (its ``number`` is 0: callers that need it use :class:`LineIndex`)."""
+    """The line containing ``offset``."""
     search_end = offset
     if 0 < offset < len(text) and text[offset] == "\n" and text[offset - 1] == "\r":
         search_end = offset - 1  # the \n of a \r\n belongs to the line the \r ends
     start = max(text.rfind("\n", 0, search_end), text.rfind("\r", 0, search_end)) + 1
     match = _LINE.match(text, start)
-    return Line(0, match.start(1), match.end(1), match.end(), match.group(1))
+    return Line(match.start(1), match.end(1), match.end(), match.group(1))
 
 
 def next_nonblank(text: str, pos: int) -> Line | None:
