@@ -73,3 +73,13 @@ def test_mojibake_repairs_cp1251_misreading():
     [result] = run_rules(bad, [Mojibake()])
     assert result.cleaned == "Blog tip 2 – broadcast\n"
     assert result.findings[0].explanation  # ftfy's steps travel with the finding
+
+
+def test_markdown_hard_breaks_survive_trailing_whitespace_fix(cli, tmp_path):
+    doc = tmp_path / "notes.md"
+    doc.write_text("Line one  \nLine two   \n  \nEnd\t\n")
+    txt = tmp_path / "notes.txt"
+    txt.write_text("Line one  \n")
+    cli("fix", doc, txt, "--select", "WS01")
+    assert doc.read_text() == "Line one  \nLine two\n\nEnd\n"
+    assert txt.read_text() == "Line one\n"
