@@ -12,10 +12,10 @@ SEED = "000_db9c0c4a30508cae.txt"
 PROTECTED = ["Scrocca", "Tabqa", "Palmyra", "Al-Nuri", "IEDs", "prepositioned", "Raqqa", "Rafiqah", "Rafiqa"]
 
 
-def _clean(cli, tmp_path):
+def _clean(cli, tmp_path, *flags):
     work = tmp_path / "seeds"
     shutil.copytree(SEEDS / "input", work / "input")
-    code, _, err = cli("clean", "input", "--out", "out", cwd=work)
+    code, _, err = cli("clean", "input", "--out", "out", *flags, cwd=work)
     assert code == 0, err
     return work / "out"
 
@@ -34,19 +34,28 @@ def test_seed_matches_golden_files(cli, tmp_path, update_golden):
         assert text == (expected_dir / name).read_text(encoding="utf-8"), f"{name} differs from the golden file"
 
 
-def test_seed_cleaning_removes_the_artifacts_and_changes_no_word(cli, tmp_path):
+def _without_artifacts(original: str) -> str:
+    return original.removeprefix("Updated\n\n").rsplit("\n\n", 1)[0]
+
+
+def test_seed_safe_cleaning_removes_the_artifacts_and_fixes_the_dictionary_typo_only(cli, tmp_path):
     original = (SEEDS / "input" / SEED).read_text(encoding="utf-8")
     cleaned = (_clean(cli, tmp_path) / SEED).read_text(encoding="utf-8")
     assert not cleaned.startswith("Updated")
     assert "contributed to this report" not in cleaned
-    assert cleaned == original.removeprefix("Updated\n\n").rsplit("\n\n", 1)[0]  # nothing else changed
+    assert cleaned == _without_artifacts(original).replace("succesffully", "successfully")
     for word in PROTECTED:
         assert cleaned.count(word) == original.count(word), word
 
 
-def test_seed_typo_is_reported(cli, tmp_path):
-    out = _clean(cli, tmp_path)
+def test_seed_with_unsafe_fixes_also_repairs_the_truncated_name(cli, tmp_path):
+    original = (SEEDS / "input" / SEED).read_text(encoding="utf-8")
+    out = _clean(cli, tmp_path, "--unsafe-fixes")
+    cleaned = (out / SEED).read_text(encoding="utf-8")
+    expected = _without_artifacts(original).replace("succesffully", "successfully").replace("Raqq ", "Raqqa ")
+    assert cleaned == expected  # nothing else changes
     findings = [json.loads(line) for line in (out / "report/findings.jsonl").read_text().splitlines()]
-    typo = [f for f in findings if f["matched"] == "succesffully"]
-    assert typo and typo[0]["code"].startswith("SP") and "successfully" in typo[0]["message"]
+    spelling = {f["matched"]: f for f in findings if f["code"].startswith("SP")}
+    assert set(spelling) == {"succesffully", "Raqq"}
+    assert spelling["Raqq"]["evidence"]["Raqqa"] >= 6 and spelling["Raqq"]["safety"] == "unsafe"
     assert not any(f["matched"] in PROTECTED for f in findings)

@@ -27,7 +27,7 @@ def test_select_by_code_prefix_and_name(ruleset):
 
 
 def test_a_family_without_rules_yet_is_a_valid_selector(ruleset):
-    assert codes(ruleset.select(["SP", "CN"])) == ["SP01", "SP02"]
+    assert codes(ruleset.select(["SP", "CN"])) == ["SP01", "SP02", "SP03"]
 
 
 def test_ignore_wins_over_extend_select(ruleset):

@@ -13,7 +13,7 @@ import re
 import sys
 from pathlib import Path
 
-from corpusclean.text.lexicon import is_known
+from corpusclean.text.lexicon import in_dictionary, is_known
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = ROOT.parent / "shared/eval/spelling/wikipedia_common_misspellings/wikipedia.json"
@@ -30,7 +30,7 @@ HEADER = """\
 def keep(typo: str, fixes: list[str]) -> list[str]:
     """The entry's corrections, or [] to drop it. An entry with any doubtful candidate is dropped whole:
     keeping only its good candidates could turn an ambiguous entry into a falsely certain one."""
-    if not WORD.match(typo) or len(typo) < 3 or is_known(typo.lower()):
+    if not WORD.match(typo) or len(typo) < 3 or in_dictionary(typo.lower()):
         return []
     for fix in fixes:
         words = re.findall(r"[A-Za-z']+", fix)

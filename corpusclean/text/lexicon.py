@@ -1,7 +1,12 @@
-"""The general English dictionary (pyspellchecker's word frequencies), loaded once, on first use.
+"""The general English dictionaries, loaded once, on first use, and cached on disk as marshal files.
 
-pyspellchecker ships its dictionary as gzipped JSON (~60 ms to parse, ~130 ms through ``SpellChecker()``);
-the first load caches it as a marshal file (~20 ms to read), which matters for pre-commit runs.
+Two sources, each used where it measured best:
+- pyspellchecker's English word frequencies (160k words, many rare): *is this a word?* The wider the
+  list, the fewer correct rare words are flagged.
+- symspellpy's data (82k words and 243k word pairs with Google n-gram counts, MIT): *which correction?*
+  Its counts are clean, and its pair counts rank candidates by context (``think tha it`` → ``that``).
+Parsing the shipped files costs 60-400 ms; the marshal caches load in ~20 ms, which matters for
+pre-commit runs. Nothing is read until a rule asks.
 """
 from __future__ import annotations
 
@@ -26,6 +31,9 @@ BRITISH = (("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ises"
 # British doubles a final l after one short vowel (travelled, labelling): only then is the single-l form the US one.
 DOUBLED_L = re.compile(r"[^aeiou][aeiou]ll(?:ed|ing|er|ers)$")
 LETTERS = "abcdefghijklmnopqrstuvwxyz'"
+CLITICS = ("s", "ll", "re", "ve", "d", "m", "t")
+# Productive suffixes: `leakers`, `hatful`, `whizzy` are a known word plus a suffix, not typos.
+SUFFIXES = ("s", "es", "er", "ers", "y", "ly", "ful", "ness", "less", "ish", "ed", "ing", "able", "ism", "ist")
 
 
 def cache_dir() -> Path:
@@ -36,18 +44,15 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "corpusclean"
 
 
-@cache
-def frequencies() -> dict[str, int]:
-    """``{word: frequency}`` of pyspellchecker's English dictionary."""
-    spec = importlib.util.find_spec("spellchecker")
-    source = Path(spec.origin).parent / "resources" / "en.json.gz"
+def _cached(source: Path, name: str, parse) -> dict:
+    """``parse(source)``, cached as marshal under a key that changes when the source file changes."""
     stat = source.stat()
-    cached = cache_dir() / f"lexicon-en-{stat.st_size}-{int(stat.st_mtime)}.marshal"
+    cached = cache_dir() / f"{name}-{stat.st_size}-{int(stat.st_mtime)}.marshal"
     try:
         return marshal.loads(cached.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    data = json.loads(gzip.decompress(source.read_bytes()))
+    data = parse(source)
     try:
         from corpusclean.io.atomic import write_bytes
 
@@ -57,21 +62,78 @@ def frequencies() -> dict[str, int]:
     return data
 
 
+def _package_file(package: str, *parts: str) -> Path:
+    spec = importlib.util.find_spec(package)  # locate without importing the package
+    return Path(spec.origin).parent.joinpath(*parts)
+
+
+def _counts(path: Path) -> dict[str, int]:
+    table = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        key, _, count = line.rpartition(" ")
+        if key:
+            table[key] = int(count)
+    return table
+
+
+@cache
+def frequencies() -> dict[str, int]:
+    """``{word: frequency}`` of pyspellchecker's English dictionary: the list of known words."""
+    return _cached(_package_file("spellchecker", "resources", "en.json.gz"), "lexicon-en",
+                   lambda p: json.loads(gzip.decompress(p.read_bytes())))
+
+
+@cache
+def correction_frequencies() -> dict[str, int]:
+    """``{word: count}`` from symspellpy's 82k-word English list: the candidates a correction may choose."""
+    return _cached(_package_file("symspellpy", "frequency_dictionary_en_82_765.txt"), "symspell-words", _counts)
+
+
+@cache
+def pair_frequencies() -> dict[str, int]:
+    """``{"word1 word2": count}`` from symspellpy's English bigram list, for ranking by context."""
+    return _cached(_package_file("symspellpy", "frequency_bigramdictionary_en_243_342.txt"), "symspell-pairs",
+                   _counts)
+
+
+def in_dictionary(word: str) -> bool:
+    """True when either dictionary lists ``word`` (lowercase) as it is: no derivation rules."""
+    return word in frequencies() or word in correction_frequencies()
+
+
 @lru_cache(maxsize=1 << 18)
 def is_known(word: str) -> bool:
     """True when the dictionary knows ``word`` (lowercase), a British spelling of a word it knows, or a
     productive prefix plus a word it knows."""
     words = frequencies()
-    if word in words:
+    if word in words or word in correction_frequencies():
         return True
     if not word.isascii():  # naïve, café, we’re: the dictionary spells them plain
         plain = unicodedata.normalize("NFKD", word.replace("’", "'")).encode("ascii", "ignore").decode()
         return plain != word and is_known(plain)
+    if "'" in word:  # other's, we'll, isn't: a known word with a clitic
+        base, _, clitic = word.rpartition("'")
+        return clitic in CLITICS and (is_known(base) or base.endswith("n") and is_known(base[:-1]))
     if any(word.endswith(gb) and word[: -len(gb)] + us in words for gb, us in BRITISH):
         return True
     if (match := DOUBLED_L.search(word)) and word[: match.start() + 3] + word[match.start() + 4:] in words:
         return True
-    return any(word.startswith(p) and len(word) - len(p) >= 4 and word[len(p):] in words for p in PREFIXES)
+    if word.endswith("in") and word + "g" in words:  # lovin, nothin: informal spelling, not a typo
+        return True
+    if any(word.startswith(p) and len(word) - len(p) >= 4 and word[len(p):] in words for p in PREFIXES):
+        return True
+    return any(_known_base(word[: -len(suffix)], suffix) for suffix in SUFFIXES if word.endswith(suffix))
+
+
+def _known_base(base: str, suffix: str) -> bool:
+    """A base a productive suffix was added to: as is, with its final e dropped before a vowel (fame+ing,
+    niggle+y, but not inure+y), or with its final consonant doubled (plan+ing)."""
+    if len(base) < 3:
+        return False
+    words = frequencies()
+    dropped_e = base + "e" in words and (suffix[0] in "aeioy" if suffix != "y" else base.endswith("l"))
+    doubled = len(base) > 3 and base[-1] == base[-2] and base[:-1] in words
+    return base in words or dropped_e or doubled
 
 
 def edits1(word: str) -> set[str]:
@@ -84,9 +146,19 @@ def edits1(word: str) -> set[str]:
     return deletes | transposes | replaces | inserts
 
 
-@cache
-def suggestions(word: str) -> tuple[str, ...]:
-    """Dictionary words one edit away from ``word``, most frequent first (cached per distinct word)."""
-    words = frequencies()
-    found = {w for w in edits1(word) if w in words and w != word}
-    return tuple(sorted(found, key=lambda w: (-words[w], w)))
+@lru_cache(maxsize=1 << 16)
+def candidates(word: str, max_distance: int = 2, min_length_for_2: int = 8) -> tuple[tuple[str, int], ...]:
+    """Correction candidates for an unknown lowercase word: ``(candidate, distance)`` pairs, most frequent
+    first. Distance 1 always; distance 2 only for words of ``min_length_for_2`` letters or more with no
+    distance-1 candidate (short words have too many distance-2 neighbours to choose from). A candidate
+    must keep the first letter: people rarely get it wrong, and changing it makes a different word.
+    Cached per distinct word, so the cost grows with distinct unknown words, not with tokens.
+    """
+    words = correction_frequencies()
+    first = word[:1]
+    near = {c for c in edits1(word) if c[:1] == first and c in words and c != word}
+    found = [(c, 1) for c in near]
+    if not found and max_distance >= 2 and len(word) >= min_length_for_2:
+        far = {c for e in edits1(word) for c in edits1(e) if c[:1] == first and c in words and c != word}
+        found = [(c, 2) for c in far]
+    return tuple(sorted(found, key=lambda cd: (-words[cd[0]], cd[0])))

@@ -20,6 +20,17 @@ def distinct_words(text: str) -> frozenset[str]:
     return frozenset(WORD.findall(text))
 
 
+def case_pattern(word: str) -> str:
+    """``lower``, ``title``, ``upper`` or ``mixed``: corpus corrections keep a word's pattern."""
+    if word.islower():
+        return "lower"
+    if word.isupper():
+        return "upper"
+    if word[:1].isupper() and (word[1:].islower() or not word[1:]):
+        return "title"
+    return "mixed"
+
+
 def transfer_case(source: str, target: str) -> str:
     """Give ``target`` the casing pattern of ``source``: lower, Title or UPPER (else ``target`` as is)."""
     if source.isupper() and len(source) > 1:

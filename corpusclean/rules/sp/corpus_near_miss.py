@@ -1,0 +1,119 @@
+"""SP03 corpus-near-miss."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Iterable
+
+from corpusclean.core.document import Document
+from corpusclean.core.findings import Edit, Finding, Fix, Safety, Span
+from corpusclean.core.rule import Rule, RuleContext
+from corpusclean.text import lexicon
+from corpusclean.text.tokens import case_pattern, distinct_words, find_words, is_glued, transfer_case
+
+
+@dataclass(frozen=True)
+class CorpusNearMissOptions:
+    ratio: float = 5.0  # the corpus form must be this many times more frequent ...
+    min_count: int = 3  # ... and seen at least this often
+    safe_ratio: float = 20.0  # a safe fix needs this ratio ...
+    safe_documents: int = 3  # ... and the corpus form in this many documents
+    max_extension: int = 2  # a truncation lacks at most this many letters
+
+
+class CorpusNearMiss(Rule):
+    r"""A rare word that the corpus itself spells differently far more often: a truncation or a one-letter slip.
+
+    What it does:
+        Compares each word the dictionary does not know with the corpus vocabulary from pass 1. When
+        the corpus uses a form that extends it by a letter or two (`Raqq` → `Raqqa`) or differs by one
+        edit (`Raqqaa` → `Raqqa`), with the same capitalisation, many times more often, it proposes that
+        form, with the counts as evidence.
+
+    Why it matters:
+        Names and jargon are missing from every dictionary, so only the corpus can correct them. A
+        dictionary would turn `Raqq` into `ran`; the corpus knows it is `Raqqa`.
+
+    Example:
+        Before: "Raqqa fell; Raqqa burned; Raqqa, Raqqa, Raqqa. The road into Raqq was open.\n"
+        After:  "Raqqa fell; Raqqa burned; Raqqa, Raqqa, Raqqa. The road into Raqqa was open.\n"
+        Unchanged: "Ann met Anna. Anna, Anna and Anna left.\n"
+        Unchanged: "Raqqa fell. The road into Raqq was open.\n"
+
+    Fix safety:
+        Unsafe by default: names do come in near pairs (`Koen`/`Ken`, `Mihkail`/`Mikhail`), so a corpus
+        majority is strong evidence, not proof. Safe only for a truncation whose full form is at least
+        20 times more frequent and appears in three or more documents. Never toward a dictionary word
+        (`Ifo` is not `If`), a plural or a possessive; words the dictionary knows (`Ann`, `Jon`),
+        all-caps words and words glued to digits or compounds are never changed; two competing corpus
+        forms make the finding display-only.
+
+    Options:
+        ratio: how many times more frequent the corpus form must be (default 5).
+        min-count: the corpus form's minimum count (3).
+        safe-ratio, safe-documents: the evidence for a safe fix (20, 3).
+        max-extension: how many letters a truncation may lack (2).
+    """
+
+    code = "SP03"
+    name = "corpus-near-miss"
+    needs = ("tokens",)
+    fix_availability = "sometimes"
+    Options: ClassVar[type] = CorpusNearMissOptions
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        tokens = ctx.stats.get("tokens")
+        if not tokens:
+            return
+        text = doc.text
+        proposals = {}
+        for word in distinct_words(text):
+            if len(word) < 3 or (word.isupper() and len(word) > 1) or word in ctx.allow_words:
+                continue
+            if lexicon.is_known(word.lower()):
+                continue
+            targets = self._targets(word, tokens)
+            if targets:
+                proposals[word] = targets
+        for match in find_words(text, proposals):
+            if is_glued(text, *match.span()):
+                continue
+            yield self._finding(doc, match.group(), Span(*match.span()), proposals[match.group()], tokens)
+
+    def _targets(self, word: str, tokens) -> list[tuple[str, int, str]]:
+        """Corpus forms that dominate ``word``: (form, count, relation), most frequent first."""
+        floor = max(self.options.min_count, self.options.ratio * tokens.count(word))
+        pattern = case_pattern(word)
+        found = {}
+        for form in tokens.extensions(word, self.options.max_extension):
+            found[form] = "truncation"
+        for edit in lexicon.edits1(word.lower()):
+            form = transfer_case(word, edit)
+            if form != word and form[:1].lower() == word[:1].lower():
+                found.setdefault(form, "one edit")
+        # Never toward a dictionary word (`Ifo` is not `If`, `Societe` not `Society`): that is a different
+        # word the corpus also uses, not this word spelled better. Nor a plural or possessive of it.
+        scored = [(form, tokens.count(form), relation) for form, relation in found.items()
+                  if tokens.count(form) >= floor and case_pattern(form) == pattern
+                  and not lexicon.is_known(form.lower()) and not _inflection(word, form)]
+        return sorted(scored, key=lambda t: (-t[1], t[0]))
+
+    def _finding(self, doc: Document, word: str, span: Span, targets, tokens) -> Finding:
+        form, count, relation = targets[0]
+        mine = tokens.count(word)
+        ambiguous = len(targets) > 1 and targets[1][1] * 2 > count
+        strong = (relation == "truncation" and count >= self.options.safe_ratio * mine
+                  and tokens.documents_with(form) >= self.options.safe_documents)
+        safety = Safety.DISPLAY_ONLY if ambiguous else Safety.SAFE if strong else Safety.UNSAFE
+        return Finding(
+            code=self.code, name=self.name, doc_id=doc.id, span=span, matched=word,
+            message=f"{word!r} looks like a {relation} of {form!r}, which the corpus uses {count}x to {mine}x",
+            fix=Fix((Edit(span, form),), safety, f"replace with {form!r}"),
+            evidence={form: count, word: mine, "relation": relation,
+                      "documents": {form: tokens.documents_with(form), word: tokens.documents_with(word)},
+                      "others": {f: c for f, c, _ in targets[1:4]}, "source": "corpus"},
+        )
+
+
+def _inflection(a: str, b: str) -> bool:
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    return long.startswith(short) and long[len(short):].lower() in ("s", "es", "'s", "’s")
