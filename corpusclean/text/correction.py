@@ -32,10 +32,15 @@ def _affix_only(word: str, candidate: str) -> bool:
     return long.startswith(short) and long[len(short):] in AFFIXES
 
 
+COMPOUND_PART_COUNT = 5_000_000  # n-gram count above which a word is common enough to be a compound's part
+
+
 def _compound(word: str) -> bool:
-    """`beermaker`, `downlights`, `aboutthe`: two words run together. It is a compound the dictionary
-    lacks, or a missing space; either way the nearest single word is not the fix."""
-    return any(lexicon.is_known(word[:i]) and lexicon.is_known(word[i:]) for i in range(2, len(word) - 1))
+    """`beermaker`, `downlights`, `aboutthe`: two common words of three letters or more run together. It
+    is a compound the dictionary lacks, or a missing space; either way the nearest single word is not it."""
+    words = lexicon.correction_frequencies()
+    return any(words.get(word[:i], 0) >= COMPOUND_PART_COUNT and words.get(word[i:], 0) >= COMPOUND_PART_COUNT
+               for i in range(3, len(word) - 2))
 
 
 def choose(word: str, previous: str | None, following: str | None,

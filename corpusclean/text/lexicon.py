@@ -151,12 +151,16 @@ def candidates(word: str, max_distance: int = 2, min_length_for_2: int = 8) -> t
     """Correction candidates for an unknown lowercase word: ``(candidate, distance)`` pairs, most frequent
     first. Distance 1 always; distance 2 only for words of ``min_length_for_2`` letters or more with no
     distance-1 candidate (short words have too many distance-2 neighbours to choose from). A candidate
-    must keep the first letter: people rarely get it wrong, and changing it makes a different word.
+    must keep the first letter (people rarely get it wrong, and changing it makes a different word),
+    unless the first two letters are swapped (`hte` → `the`), a common slip.
     Cached per distinct word, so the cost grows with distinct unknown words, not with tokens.
     """
     words = correction_frequencies()
     first = word[:1]
     near = {c for c in edits1(word) if c[:1] == first and c in words and c != word}
+    swapped = word[1::-1] + word[2:]
+    if len(word) > 2 and swapped in words:
+        near.add(swapped)
     found = [(c, 1) for c in near]
     if not found and max_distance >= 2 and len(word) >= min_length_for_2:
         far = {c for e in edits1(word) for c in edits1(e) if c[:1] == first and c in words and c != word}

@@ -10,7 +10,7 @@ from corpusclean.core.findings import Edit, Finding, Fix, Safety, Span
 from corpusclean.core.rule import Rule, RuleContext
 from corpusclean.text import lexicon
 from corpusclean.text.correction import Choice, choose
-from corpusclean.text.tokens import distinct_words, find_words, is_glued, transfer_case
+from corpusclean.text.tokens import distinct_words, find_words, is_glued, is_sentence_start, transfer_case
 
 _NEIGHBOUR_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
 _NEIGHBOUR_AFTER = re.compile(r"^[ \t]+([^\W\d_]+)")
@@ -19,11 +19,10 @@ _NEIGHBOUR_AFTER = re.compile(r"^[ \t]+([^\W\d_]+)")
 @dataclass(frozen=True)
 class UnknownWordOptions:
     min_documents: int = 3  # a form in this many documents is the corpus's own word ...
-    dominance: float = 10.0  # ... unless a candidate is this many times more frequent in the corpus
+    dominance: float = 5.0  # ... unless a candidate is this many times more frequent in the corpus
     min_length: int = 3
-    safe_margin: float = 1.0  # log10 score lead a safe fix needs over the runner-up
-    unsafe_margin: float = 0.5
-    safe_min_length: int = 5
+    safe_margin: float = 1.0  # log10 score lead a safe fix needs over the runner-up, for 5+ letters;
+    unsafe_margin: float = 0.5  # shorter words need one more unit per missing letter (many neighbours)
 
 
 class UnknownWord(Rule):
@@ -46,19 +45,20 @@ class UnknownWord(Rule):
         Unchanged: "Names such as Scrocca, acronyms such as IEDs and U.S.-backed compounds.\n"
 
     Fix safety:
-        Safe only when the best candidate is one edit away, leads the runner-up by 10x in score, the
-        word has at least five letters, and the fix is not just an affix (`storages` → `storage`) and the
-        word is not two words run together (`beermaker`, `downlights`). Unsafe when the lead is smaller but clear (3x) and the word has four letters or more.
-        Otherwise display-only: the dictionary cannot choose (`ther` → there/their/the). Capitalised
-        and all-caps words, words with digits, compounds, handles, URLs and allow-listed words are
-        never reported.
+        Safe only when the best candidate is one edit away and leads the runner-up by 10x in score (by
+        100x for four-letter words, 1000x for three: short words have many neighbours), the fix is not
+        just an affix (`storages` → `storage`) and the word is not two common words run together
+        (`beermaker`, `downlights`). Unsafe when the lead is smaller but clear (3x, more for short words).
+        Otherwise display-only: the dictionary cannot choose (`ther` → there/their/the). A capitalised
+        word is checked only at a sentence start and only when the corpus also writes it in lowercase
+        (`Hte`); otherwise it is a name. All-caps words, words with digits, compounds, handles, URLs
+        and allow-listed words are never reported.
 
     Options:
         min-documents: a form in this many documents is accepted, unless dominated (default 3).
-        dominance: how many times more frequent in the corpus a candidate must be to override (10).
+        dominance: how many times more frequent in the corpus a candidate must be to override (5).
         min-length: shorter words are not checked (3).
-        safe-margin, unsafe-margin: log10 score leads for safe and unsafe fixes (1.0, 0.5).
-        safe-min-length: shorter words never get a safe fix (5).
+        safe-margin, unsafe-margin: log10 score leads for safe and unsafe fixes of 5+ letter words (1.0, 0.5).
     """
 
     code = "SP02"
@@ -71,20 +71,34 @@ class UnknownWord(Rule):
         tokens = ctx.stats.get("tokens")
         text = doc.text
         # Work per distinct word: look up each once, then find only the unknown ones.
-        unknown = {w for w in distinct_words(text) if self._suspect(w, ctx) and not lexicon.is_known(w)}
+        unknown = {w: w for w in distinct_words(text) if self._suspect(w, ctx) and not lexicon.is_known(w)}
+        unknown.update(self._capitalised_suspects(text, ctx, tokens))
         for match in find_words(text, unknown):
-            word = match.group()
+            word, lower = match.group(), unknown[match.group()]
             start, end = match.span()
-            if is_glued(text, start, end):
+            if is_glued(text, start, end) or (word != lower and not is_sentence_start(text, start)):
                 continue
             previous, following = _neighbours(text, start, end)
-            choice = choose(word, previous, following, tokens.pair if tokens else None)
-            if tokens and self._corpus_word(word, choice, tokens):
+            choice = choose(lower, previous, following, tokens.pair if tokens else None)
+            if tokens and self._corpus_word(lower, choice, tokens):
                 continue
             yield self._finding(doc, word, Span(start, end), choice, tokens)
 
     def _suspect(self, word: str, ctx: RuleContext) -> bool:
         return len(word) >= self.options.min_length and word.islower() and word not in ctx.allow_words
+
+    def _capitalised_suspects(self, text: str, ctx: RuleContext, tokens) -> dict[str, str]:
+        """Title-case words whose lowercase form the corpus uses: `Hte` at a sentence start is `hte`.
+        A capitalised word the corpus never writes in lowercase is a name, and names are not this rule's."""
+        if not tokens:
+            return {}
+        found = {}
+        for word in distinct_words(text):
+            lower = word.lower()
+            if word[:1].isupper() and word[1:].islower() and self._suspect(lower, ctx) and tokens.count(lower):
+                if word not in ctx.allow_words and not lexicon.is_known(lower):
+                    found[word] = lower
+        return found
 
     def _corpus_word(self, word: str, choice: Choice, tokens) -> bool:
         """Relative corpus evidence: common in the corpus, and no candidate far more common there."""
@@ -95,10 +109,10 @@ class UnknownWord(Rule):
     def _safety(self, word: str, choice: Choice) -> Safety:
         if choice.guard:
             return Safety.DISPLAY_ONLY
-        if (choice.margin >= self.options.safe_margin and len(word) >= self.options.safe_min_length
-                and choice.distance == 1):
+        shortness = max(0, 5 - len(word))  # `thw` has dozens of neighbours: demand a bigger lead
+        if choice.margin >= self.options.safe_margin + shortness and choice.distance == 1:
             return Safety.SAFE
-        if choice.margin >= self.options.unsafe_margin and len(word) >= 4:
+        if choice.margin >= self.options.unsafe_margin + shortness:
             return Safety.UNSAFE
         return Safety.DISPLAY_ONLY
 
