@@ -97,9 +97,13 @@ def score(injected: list[str], truth, outputs: list[str]) -> Score:
         after = [m.group() for m in WORD.finditer(output)]
         by_start = {start: (end, original) for start, end, original in marks}
         matcher = difflib.SequenceMatcher(None, [m.group() for m in before], after, autojunk=False)
+        opcodes = []
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
-            if op == "equal":
-                continue
+            if op == "replace" and i2 - i1 == j2 - j1:  # word for word: judge each word on its own
+                opcodes += [(op, i, i + 1, j1 + k, j1 + k + 1) for k, i in enumerate(range(i1, i2))]
+            elif op != "equal":
+                opcodes.append((op, i1, i2, j1, j2))
+        for op, i1, i2, j1, j2 in opcodes:
             hits = [by_start[m.start()] for m in before[i1:i2] if m.start() in by_start]
             if len(hits) == 1 and i2 - i1 == 1 and " ".join(after[j1:j2]) == hits[0][1]:
                 result.right += 1

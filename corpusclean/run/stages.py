@@ -54,17 +54,15 @@ def check_with(plan: Plan, stats: Mapping[str, Any]):
     return check
 
 
-def _rank(finding: Finding) -> tuple:
-    return (-(finding.fix.safety if finding.fix else -1), finding.code)
-
-
 def _one_per_family_and_span(found: list[Finding]) -> list[Finding]:
-    """Rules of one family answer the same question about a span (is this word misspelled?): report the
-    span once, by the rule with the surest fix (then the lowest code)."""
+    """Rules of one family answer the same question about a span (is this word misspelled?): the span is
+    reported once, by the rule with the lowest code. Codes are ordered by how curated their knowledge is
+    (SP01 a list people wrote, SP02 a dictionary, SP03 corpus statistics), so when the curated list calls
+    `ther` ambiguous, no statistic overrules it."""
     best: dict[tuple, Finding] = {}
     for finding in found:
         key = (finding.code[:2], finding.span)
-        if key not in best or _rank(finding) < _rank(best[key]):
+        if key not in best or finding.code < best[key].code:
             best[key] = finding
     return sorted(best.values(), key=lambda f: (f.span.start, f.span.end, f.code))
 
