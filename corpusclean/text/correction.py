@@ -25,6 +25,8 @@ class Choice:
     margin: float  # log10 score lead over the runner-up (inf when alone)
     ranked: tuple[tuple[str, float], ...]
     guard: str | None = None  # why the best is not to be trusted: "affix", "compound"
+    support: int = 0  # neighbours the best candidate is known to stand next to (0, 1 or 2)
+    neighbours: int = 0  # neighbours there were to check
 
 
 def _affix_only(word: str, candidate: str) -> bool:
@@ -39,6 +41,8 @@ def _compound(word: str) -> bool:
     """`beermaker`, `downlights`, `aboutthe`: two common words of three letters or more run together. It
     is a compound the dictionary lacks, or a missing space; either way the nearest single word is not it."""
     words = lexicon.correction_frequencies()
+    if word.startswith("a") and words.get(word[1:], 0) >= COMPOUND_PART_COUNT:  # alot, abit, atleast
+        return True
     return any(words.get(word[:i], 0) >= COMPOUND_PART_COUNT and words.get(word[i:], 0) >= COMPOUND_PART_COUNT
                for i in range(3, len(word) - 2))
 
@@ -50,18 +54,21 @@ def choose(word: str, previous: str | None, following: str | None,
     if not found:
         return Choice(None, 0, 0.0, ())
     words = lexicon.correction_frequencies()
-    pairs = lexicon.pair_frequencies() if len(found) > 1 and (previous or following) else {}
+    pairs = lexicon.pair_frequencies() if previous or following else {}
     scored = []
     for candidate, distance in found:
         score = math.log10(words[candidate]) - DISTANCE_PENALTY * (distance - 1)
+        support = 0
         for left, right in ((previous, candidate), (candidate, following)):
             if left and right:
                 shipped = pairs.get(f"{left} {right}", 0)
                 local = corpus_pairs(left, right) if corpus_pairs else 0
                 score += CONTEXT_WEIGHT * math.log10(1 + shipped) + math.log10(1 + 1000 * local)
-        scored.append((candidate, distance, score))
+                support += bool(shipped or local)
+        scored.append((candidate, distance, score, support))
     scored.sort(key=lambda item: (-item[2], item[0]))
-    best, distance, top = scored[0]
+    best, distance, top, support = scored[0]
     margin = top - scored[1][2] if len(scored) > 1 else math.inf
     guard = "affix" if _affix_only(word, best) else "compound" if _compound(word) else None
-    return Choice(best, distance, margin, tuple((c, round(s, 2)) for c, _, s in scored[:5]), guard)
+    return Choice(best, distance, margin, tuple((c, round(s, 2)) for c, _, s, _ in scored[:5]), guard,
+                  support, bool(previous) + bool(following))

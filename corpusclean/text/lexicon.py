@@ -120,6 +120,8 @@ def is_known(word: str) -> bool:
         return True
     if word.endswith("in") and word + "g" in words:  # lovin, nothin: informal spelling, not a typo
         return True
+    if word.endswith("t") and word[:-1] + "ed" in words:  # leant, learnt, burnt: British past tenses
+        return True
     if any(word.startswith(p) and len(word) - len(p) >= 4 and word[len(p):] in words for p in PREFIXES):
         return True
     return any(_known_base(word[: -len(suffix)], suffix) for suffix in SUFFIXES if word.endswith(suffix))

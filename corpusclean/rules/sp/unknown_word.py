@@ -36,7 +36,8 @@ class UnknownWord(Rule):
     Why it matters:
         Most such words are typos (`succesffully`). A corpus's own words (jargon, names written in
         lowercase) are spared: a form used in several documents is accepted unless a near form is far
-        more frequent in the same corpus.
+        more frequent in the same corpus, and so is a word the corpus uses twice or more beside the same
+        neighbour (`bona fide`, `joie de vivre`).
 
     Example:
         Before: "Some escaped, some succesffully.\n"
@@ -46,7 +47,8 @@ class UnknownWord(Rule):
 
     Fix safety:
         Safe only when the best candidate is one edit away and leads the runner-up by 10x in score (by
-        100x for four-letter words, 1000x for three: short words have many neighbours), the fix is not
+        100x for four-letter words, 1000x for three, whose fix must also form known word pairs with its
+        neighbours: short words have many neighbours), the fix is not
         just an affix (`storages` → `storage`) and the word is not two common words run together
         (`beermaker`, `downlights`). Unsafe when the lead is smaller but clear (3x, more for short words).
         Otherwise display-only: the dictionary cannot choose (`ther` → there/their/the). A capitalised
@@ -80,7 +82,8 @@ class UnknownWord(Rule):
                 continue
             previous, following = _neighbours(text, start, end)
             choice = choose(lower, previous, following, tokens.pair if tokens else None)
-            if tokens and self._corpus_word(lower, choice, tokens):
+            if tokens and (self._corpus_word(lower, choice, tokens)
+                           or self._attested(lower, choice.best, previous, following, tokens)):
                 continue
             yield self._finding(doc, word, Span(start, end), choice, tokens)
 
@@ -95,7 +98,9 @@ class UnknownWord(Rule):
         found = {}
         for word in distinct_words(text):
             lower = word.lower()
-            if word[:1].isupper() and word[1:].islower() and self._suspect(lower, ctx) and tokens.count(lower):
+            # Mostly written in lowercase in this corpus: a common word (`Hte`), not a name (`Blinkx`).
+            if word[:1].isupper() and word[1:].islower() and self._suspect(lower, ctx) \
+                    and tokens.count(lower) >= tokens.count(word):
                 if word not in ctx.allow_words and not lexicon.is_known(lower):
                     found[word] = lower
         return found
@@ -106,11 +111,29 @@ class UnknownWord(Rule):
             return False
         return not choice.best or tokens.count(choice.best) < self.options.dominance * tokens.count(word)
 
+    def _attested(self, word: str, best: str | None, previous: str | None, following: str | None, tokens) -> bool:
+        """The corpus uses the word more than once beside the same neighbour, and the corrected pair is
+        neither common English nor dominant in the corpus (`bona fide`, `joie de vivre`): a phrase the
+        dictionary lacks. A slip of the keyboard rarely repeats in the same context, and when it does
+        (`of hte`), `of the` is common English."""
+        shipped = lexicon.pair_frequencies()
+        for pair, fixed in (((previous, word), (previous, best)), ((word, following), (best, following))):
+            if None in pair:
+                continue
+            seen = tokens.pair(*pair)
+            if seen < 2:
+                continue
+            if best is None or (tokens.pair(*fixed) < self.options.dominance * seen
+                                and not shipped.get(" ".join(fixed))):
+                return True
+        return False
+
     def _safety(self, word: str, choice: Choice) -> Safety:
         if choice.guard:
             return Safety.DISPLAY_ONLY
-        shortness = max(0, 5 - len(word))  # `thw` has dozens of neighbours: demand a bigger lead
-        if choice.margin >= self.options.safe_margin + shortness and choice.distance == 1:
+        shortness = max(0, 5 - len(word))  # `thw` has dozens of neighbours: demand a bigger lead ...
+        confirmed = not shortness or (choice.neighbours and choice.support == choice.neighbours)  # ... and context
+        if choice.margin >= self.options.safe_margin + shortness and choice.distance == 1 and confirmed:
             return Safety.SAFE
         if choice.margin >= self.options.unsafe_margin + shortness:
             return Safety.UNSAFE
