@@ -165,6 +165,26 @@ def candidates(word: str, max_distance: int = 2, min_length_for_2: int = 8) -> t
         near.add(swapped)
     found = [(c, 1) for c in near]
     if not found and max_distance >= 2 and len(word) >= min_length_for_2:
-        far = {c for e in edits1(word) for c in edits1(e) if c[:1] == first and c in words and c != word}
-        found = [(c, 2) for c in far]
+        found = [(c, 2) for c in _distance_two(word)]
     return tuple(sorted(found, key=lambda cd: (-words[cd[0]], cd[0])))
+
+
+@cache
+def _buckets() -> dict[tuple[str, int], list[str]]:
+    """Correction words of six letters or more by (first letter, length): the only words a distance-2
+    correction of a long word can be, since it keeps the first letter and changes the length by <= 2."""
+    buckets: dict[tuple[str, int], list[str]] = {}
+    for word in correction_frequencies():
+        if len(word) >= 6:
+            buckets.setdefault((word[0], len(word)), []).append(word)
+    return buckets
+
+
+def _distance_two(word: str) -> list[str]:
+    """Words exactly two edits away (optimal string alignment, as editdistpy counts it), scanning only
+    the buckets they can be in: ~0.5 ms a word, against ~100 ms for generating edits of edits."""
+    from editdistpy import damerau_osa
+
+    buckets = _buckets()
+    return [c for size in range(len(word) - 2, len(word) + 3) for c in buckets.get((word[0], size), ())
+            if damerau_osa.distance(word, c, 2) == 2]

@@ -31,6 +31,16 @@ def case_pattern(word: str) -> str:
     return "mixed"
 
 
+_ACRONYM_SUFFIX = re.compile(r"(?:['’]?s)$")
+
+
+def is_acronym(word: str) -> bool:
+    """ALL CAPS, alone or with a plural or possessive suffix (``IEDs``, ``MEPs``, ``DVD's``): an
+    abbreviation, which no spelling rule can judge."""
+    core = _ACRONYM_SUFFIX.sub("", word) if len(word) > 2 else word
+    return len(core) > 1 and core.isupper()
+
+
 def transfer_case(source: str, target: str) -> str:
     """Give ``target`` the casing pattern of ``source``: lower, Title or UPPER (else ``target`` as is)."""
     if source.isupper() and len(source) > 1:

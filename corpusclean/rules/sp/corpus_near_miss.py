@@ -8,7 +8,7 @@ from corpusclean.core.document import Document
 from corpusclean.core.findings import Edit, Finding, Fix, Safety, Span
 from corpusclean.core.rule import Rule, RuleContext
 from corpusclean.text import lexicon
-from corpusclean.text.tokens import case_pattern, distinct_words, find_words, is_glued, transfer_case
+from corpusclean.text.tokens import case_pattern, distinct_words, find_words, is_acronym, is_glued
 
 
 @dataclass(frozen=True)
@@ -38,13 +38,15 @@ class CorpusNearMiss(Rule):
         After:  "Raqqa fell; Raqqa burned; Raqqa, Raqqa, Raqqa. The road into Raqqa was open.\n"
         Unchanged: "Ann met Anna. Anna, Anna and Anna left.\n"
         Unchanged: "Raqqa fell. The road into Raqq was open.\n"
+        Unchanged: "MPs met; MPs, MPs, MPs and MPs voted. MEPs did not.\n"
 
     Fix safety:
         Unsafe by default: names do come in near pairs (`Koen`/`Ken`, `Mihkail`/`Mikhail`), so a corpus
         majority is strong evidence, not proof. Safe only for a truncation whose full form is at least
         20 times more frequent and appears in three or more documents. Never toward a dictionary word
         (`Ifo` is not `If`), a plural or a possessive; words the dictionary knows (`Ann`, `Jon`),
-        all-caps words and words glued to digits or compounds are never changed; two competing corpus
+        all-caps words and acronyms with a suffix (`MEPs` is not `MPs`), and words glued to digits or
+        compounds are never changed; two competing corpus
         forms make the finding display-only.
 
     Options:
@@ -67,7 +69,7 @@ class CorpusNearMiss(Rule):
         text = doc.text
         proposals = {}
         for word in distinct_words(text):
-            if len(word) < 3 or (word.isupper() and len(word) > 1) or word in ctx.allow_words:
+            if len(word) < 3 or is_acronym(word) or word in ctx.allow_words:
                 continue
             if lexicon.is_known(word.lower()):
                 continue
@@ -86,9 +88,9 @@ class CorpusNearMiss(Rule):
         found = {}
         for form in tokens.extensions(word, self.options.max_extension):
             found[form] = "truncation"
-        for edit in lexicon.edits1(word.lower()):
-            form = transfer_case(word, edit)
-            if form != word and form[:1].lower() == word[:1].lower():
+        first = word[:1].lower()
+        for form in tokens.near_forms(word, int(floor)):
+            if form != word and form[:1].lower() == first:
                 found.setdefault(form, "one edit")
         # Never toward a dictionary word (`Ifo` is not `If`, `Societe` not `Society`): that is a different
         # word the corpus also uses, not this word spelled better. Nor a plural or possessive of it.
