@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from corpusclean.core.edits import OriginalOffsets, apply_edits, compose, replay
+from corpusclean.core.edits import OriginalOffsets, Shifts, apply_edits, changed_lines, compose, replay
 from corpusclean.core.findings import AppliedEdit, Edit, Span
 
 
@@ -50,3 +50,24 @@ def test_original_offsets_map_positions_around_and_inside_edits():
     assert OriginalOffsets(grown).span(Span(3, 4)) == Span(2, 3)  # inside the replacement: the edit's span
     assert OriginalOffsets(grown).span(Span(5, 6)) == Span(3, 4)  # after it: shifted back
     assert OriginalOffsets(grown).span(Span(0, 2)) == Span(0, 2)
+
+
+def test_changed_lines_are_whole_lines_with_their_breaks_merged():
+    before = "one\r\ntwo teh\nthree\nfour\n"
+    edits = [Edit(Span(9, 12), "the"), Edit(Span(13, 19), "")]  # fix a word, delete the line "three\n"
+    after = apply_edits(before, edits)
+    assert after == "one\r\ntwo the\nfour\n"
+    assert changed_lines(after, edits) == [Span(5, 18)]  # "two the\n" and the line the deletion joined
+    assert changed_lines("a\nb", [Edit(Span(2, 3), "c")]) == [Span(2, 3)]  # last line without a break
+
+
+def test_shifts_move_untouched_ranges_and_refuse_touched_ones():
+    edits = [Edit(Span(2, 4), "xyz"), Edit(Span(10, 10), "++")]  # +1 at 2..4, an insertion at 10
+    shifts = Shifts(edits, windows=[Span(0, 6)])
+    assert shifts.shift(0, 2) == 0
+    assert shifts.shift(4, 6) == 1
+    assert shifts.shift(3, 5) is None  # the edit is inside
+    assert shifts.shift(10, 12) is None  # an insertion at the start is inside
+    assert shifts.shift(8, 10) == 1  # ... and one at the end is after
+    assert shifts.shift(12, 14) == 3
+    assert shifts.in_window(5, 7) and not shifts.in_window(6, 9)  # the next line is not the window

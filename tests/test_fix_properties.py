@@ -7,7 +7,10 @@ import random
 import pytest
 
 from corpusclean.core.config import Settings
+from corpusclean.core.document import Document
 from corpusclean.core.edits import replay
+from corpusclean.core.fixer import FixPolicy, fix_document
+from corpusclean.run.stages import Plan, check_with, collect, finalize
 from corpusclean.run.session import build_plan
 from tests.helpers import run_rules
 
@@ -16,6 +19,8 @@ FRAGMENTS = [
     "We recieved the report.  ", "Tabs at the end\t", "The Mona Lisa doesnÃ¢â‚¬â„¢t have eyebrows.",
     "Jane Doe and the Associated Press contributed to this report.", "“Quoted,” she said – naïvely.",
     "Reporting by Jane Doe; Editing by John Roe", "Accomodation was scarce in Zürich.",
+    "Some escaped, some succesffully, and Raqqa held.", "Raqqa, Raqqa and Raqqa fell; Raqq did not.",
+    "Succesffully recieved, the teh report", "",
 ]
 BREAKS = ["\n", "\r\n"]
 
@@ -42,3 +47,16 @@ def test_fix_is_idempotent_and_replayable(rules, seed):
     # Line-break style is kept: no \n appears in a \r\n document that had none alone.
     if "\r\n" in text:
         assert "\n" not in first.cleaned.replace("\r\n", "")
+
+
+@pytest.mark.parametrize("seed", range(150, 250))
+def test_rechecking_only_changed_lines_finds_what_a_full_recheck_finds(rules, seed):
+    rng = random.Random(seed)
+    texts = [_document(rng) for _ in range(3)]
+    docs = [Document(f"d{i}", t) for i, t in enumerate(texts)]
+    plan = Plan(tuple(rules), FixPolicy(unsafe=True))
+    checker = check_with(plan, finalize(collect(docs, plan)))
+    for doc in docs:
+        incremental = fix_document(doc, checker, plan.policy)
+        full = fix_document(doc, lambda d: checker(d), plan.policy)  # a plain function: full re-checks
+        assert incremental == full

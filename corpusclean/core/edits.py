@@ -112,3 +112,53 @@ class OriginalOffsets:
         start = self.position(span.start, False)
         return Span(start, max(start, self.position(span.end, True)))
 
+
+
+def changed_lines(text: str, edits: Sequence[Edit]) -> list[Span]:
+    """The whole lines (with their line breaks) of ``text`` that ``edits`` (non-overlapping, in offsets of
+    the text before them) wrote into, merged: what a line-local rule must look at again."""
+    windows: list[Span] = []
+    shift = 0
+    for edit in sorted(edits, key=lambda e: (e.span.start, e.span.end)):
+        start = edit.span.start + shift
+        end = start + len(edit.replacement)
+        shift += len(edit.replacement) - (edit.span.end - edit.span.start)
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end + 1
+        if windows and line_start <= windows[-1].end:
+            windows[-1] = Span(windows[-1].start, max(windows[-1].end, line_end))
+        else:
+            windows.append(Span(line_start, line_end))
+    return windows
+
+
+class Shifts:
+    """Where text outside ``edits`` (non-overlapping, in offsets of the text before them) moved to, and
+    whether a range of the new text meets one of ``windows``: bisection, since a long document can
+    have thousands of fixes and findings."""
+
+    def __init__(self, edits: Sequence[Edit], windows: Sequence[Span] = ()) -> None:
+        ordered = sorted(edits, key=lambda e: (e.span.start, e.span.end))
+        self.starts = [e.span.start for e in ordered]
+        self.ends = [e.span.end for e in ordered]
+        self.before: list[int] = [0]  # total length change of the first i edits
+        for edit in ordered:
+            self.before.append(self.before[-1] + len(edit.replacement) - (edit.span.end - edit.span.start))
+        self.window_starts = [w.start for w in windows]
+        self.window_ends = [w.end for w in windows]
+
+    def shift(self, start: int, end: int) -> int | None:
+        """How far ``[start, end)`` moved, or None when an edit lies inside it or touches it (an edit
+        ending at ``start`` is before it only if it also starts before it: an insertion there is inside)."""
+        i = bisect.bisect_left(self.ends, start)  # edits ending before start come first ...
+        while i < len(self.starts) and self.ends[i] == start and self.starts[i] < start:
+            i += 1  # ... and so do those ending at start but starting before it
+        if i < len(self.starts) and self.starts[i] < max(end, start + 1):
+            return None
+        return self.before[i]
+
+    def in_window(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` shares a character with a window (an empty range: its point lies in one)."""
+        i = bisect.bisect_left(self.window_starts, max(end, start + 1)) - 1
+        return i >= 0 and self.window_ends[i] > start

@@ -67,6 +67,9 @@ class Rule:
     needs: ClassVar[tuple[str, ...]] = ()  # collectors whose statistics the rule reads
     fix_availability: ClassVar[str] = "always"  # always | sometimes | never
     default: ClassVar[bool] = True  # selected when the user does not say otherwise
+    # "line": what the rule finds on a line depends on that line alone (and frozen statistics), so after
+    # a fix the fixer re-checks only the lines it changed; "document": the whole text, every round.
+    scope: ClassVar[str] = "document"
     Options: ClassVar[type] = NoOptions
 
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:

@@ -8,10 +8,21 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterable, NamedTuple
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _GLUE = frozenset("0123456789_@#/-\\")
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_APOSTROPHES = "'’"
+FIND_LIMIT = 64  # up to this many words, a C-speed substring search per word beats one token scan
+
+
+class WordAt(NamedTuple):
+    word: str
+    start: int
+    end: int
 
 
 @lru_cache(maxsize=2)
@@ -88,20 +99,34 @@ def is_sentence_start(text: str, start: int) -> bool:
     return pos == 0 or text[pos - 1] in ".!?:\r\n" or text[pos - 1] in _OPENERS
 
 
-def find_words(text: str, words: Iterable[str]) -> Iterator[re.Match[str]]:
+def find_words(text: str, words: Iterable[str]) -> list[WordAt]:
     """Whole-token occurrences of any of ``words`` (case-sensitive), in text order.
 
-    Rules first pick the few distinct tokens worth a look (``set(WORD.findall(text))``), then find just
-    those: per-token Python work is the slow part of a spelling rule. A handful of words is found by one
-    compiled alternation; Python's regex engine has no trie, so for many words one pass over the tokens
-    with a set lookup is faster.
+    Rules first pick the few distinct tokens worth a look (:func:`distinct_words`), then find just those.
+    A few words are found by ``str.find`` (C speed; each hit checked for token edges as WORD draws
+    them), ~10x faster than visiting every token in Python, which many words still need.
     """
-    words = set(words)
-    if not words:
-        return iter(())
-    if len(words) > 12:
-        return (m for m in WORD.finditer(text) if m.group() in words)
-    alternation = "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w))))
-    # Token edges as WORD draws them: no letter before (nor letter + apostrophe), none after (nor apostrophe + letter).
-    pattern = rf"(?<![^\W\d_])(?<![^\W\d_]['’])(?:{alternation})(?![^\W\d_])(?!['’][^\W\d_])"
-    return re.finditer(pattern, text)
+    wanted = set(words)
+    if len(wanted) > FIND_LIMIT:
+        return [WordAt(m.group(), *m.span()) for m in WORD.finditer(text) if m.group() in wanted]
+    found = []
+    for word in wanted:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if _token_edges(text, at, end):
+                found.append(WordAt(word, at, end))
+            at = text.find(word, at + 1)
+    return sorted(found, key=lambda w: w.start)
+
+
+def _token_edges(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is a whole WORD token: no letter (nor letter + apostrophe) before it,
+    no letter (nor apostrophe + letter) after it."""
+    if start and (_LETTER.match(text, start - 1)
+                  or (text[start - 1] in _APOSTROPHES and start > 1 and _LETTER.match(text, start - 2))):
+        return False
+    if end < len(text) and (_LETTER.match(text, end)
+                            or (text[end] in _APOSTROPHES and _LETTER.match(text, end + 1))):
+        return False
+    return True

@@ -25,6 +25,7 @@ from corpusclean.text.wordlist import parse_corrections
 class SubstitutionRule(PackRule):
     PACK_KEYS = frozenset({"words", "message", "safety", "proper-noun-safety"})
     fix_availability = "sometimes"
+    scope = "line"  # a word, its neighbours on the line, its sentence start
 
     def __init__(self, spec, options) -> None:
         super().__init__(spec, options)
@@ -47,24 +48,23 @@ class SubstitutionRule(PackRule):
         text = doc.text
         # Per distinct token: most documents hold none of the listed typos, and the rest only a few.
         listed = {w for w in distinct_words(text) if self._lookup(w) and w not in ctx.allow_words}
-        for match in find_words(text, listed):
-            word = match.group()
+        for word, start, end in find_words(text, listed):
             fixes = self._lookup(word)
-            if is_glued(text, match.start(), match.end()):
+            if is_glued(text, start, end):
                 continue
             exact = word in self.table
             replacements = fixes if exact else tuple(transfer_case(word, f) for f in fixes)
             # A capitalised word inside a sentence may be a name (Mr Wass, David Noone): show, don't fix.
-            maybe_name = not exact and word[0].isupper() and not is_sentence_start(text, match.start())
+            maybe_name = not exact and word[0].isupper() and not is_sentence_start(text, start)
             if len(replacements) > 1 or maybe_name:
                 safety = Safety.DISPLAY_ONLY
             else:  # people really are called Malcom: a capitalised entry is a proper noun, its fix less sure
                 safety = self.proper_noun_safety if exact and word[0].isupper() else self.safety
             yield Finding(
                 code=self.code, name=self.name, doc_id=doc.id,
-                span=Span(match.start(), match.end()), matched=word,
+                span=Span(start, end), matched=word,
                 message=self.message.format(word=word, fix=" or ".join(repr(r) for r in replacements)),
-                fix=Fix((Edit(Span(match.start(), match.end()), replacements[0]),),
+                fix=Fix((Edit(Span(start, end), replacements[0]),),
                         safety, f"replace with {replacements[0]!r}"),
                 evidence={"list": self.spec.data["words"], "entry": f"{word if exact else word.lower()}->"
                           + ", ".join(fixes), "candidates": list(replacements)},

@@ -70,6 +70,7 @@ class Mojibake(Rule):
 
     code = "EN01"
     name = "mojibake"
+    scope = "line"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         if doc.text.isascii() or not SUSPECT.search(doc.text):

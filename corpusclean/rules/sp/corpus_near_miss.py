@@ -59,6 +59,7 @@ class CorpusNearMiss(Rule):
     code = "SP03"
     name = "corpus-near-miss"
     needs = ("tokens",)
+    scope = "line"
     fix_availability = "sometimes"
     Options: ClassVar[type] = CorpusNearMissOptions
 
@@ -76,10 +77,9 @@ class CorpusNearMiss(Rule):
             targets = self._targets(word, tokens)
             if targets:
                 proposals[word] = targets
-        for match in find_words(text, proposals):
-            if is_glued(text, *match.span()):
-                continue
-            yield self._finding(doc, match.group(), Span(*match.span()), proposals[match.group()], tokens)
+        for word, start, end in find_words(text, proposals):
+            if not is_glued(text, start, end):
+                yield self._finding(doc, word, Span(start, end), proposals[word], tokens)
 
     def _targets(self, word: str, tokens) -> list[tuple[str, int, str]]:
         """Corpus forms that dominate ``word``: (form, count, relation), most frequent first."""

@@ -66,6 +66,7 @@ class UnknownWord(Rule):
     code = "SP02"
     name = "unknown-word"
     needs = ("tokens",)
+    scope = "line"
     fix_availability = "sometimes"
     Options: ClassVar[type] = UnknownWordOptions
 
@@ -75,9 +76,8 @@ class UnknownWord(Rule):
         # Work per distinct word: look up each once, then find only the unknown ones.
         unknown = {w: w for w in distinct_words(text) if self._suspect(w, ctx) and not lexicon.is_known(w)}
         unknown.update(self._capitalised_suspects(text, ctx, tokens))
-        for match in find_words(text, unknown):
-            word, lower = match.group(), unknown[match.group()]
-            start, end = match.span()
+        for word, start, end in find_words(text, unknown):
+            lower = unknown[word]
             if is_glued(text, start, end) or (word != lower and not is_sentence_start(text, start)):
                 continue
             previous, following = _neighbours(text, start, end)
