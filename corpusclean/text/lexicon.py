@@ -90,6 +90,11 @@ def correction_frequencies() -> dict[str, int]:
 
 
 @cache
+def _correction_words() -> frozenset[str]:
+    return frozenset(correction_frequencies())
+
+
+@cache
 def pair_frequencies() -> dict[str, int]:
     """``{"word1 word2": count}`` from symspellpy's English bigram list, for ranking by context."""
     return _cached(_package_file("symspellpy", "frequency_bigramdictionary_en_243_342.txt"), "symspell-pairs",
@@ -159,7 +164,10 @@ def candidates(word: str, max_distance: int = 2, min_length_for_2: int = 8) -> t
     """
     words = correction_frequencies()
     first = word[:1]
-    near = {c for c in edits1(word) if c[:1] == first and c in words and c != word}
+    # Edits of everything after the first letter, matched against the dictionary by one C-level set
+    # intersection: a third of the work of filtering every edit of the whole word in Python.
+    near = set(map(first.__add__, edits1(word[1:]))) & _correction_words()
+    near.discard(word)
     swapped = word[1::-1] + word[2:]
     if len(word) > 2 and swapped in words:
         near.add(swapped)
