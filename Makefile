@@ -39,7 +39,11 @@ golden: $(VENV)/.installed-test
 	$(PY) -m pytest -q tests/test_golden.py --update-golden
 
 # Figures, not pass/fail: quality on text written by others, and speed side by side (../shared/eval).
-eval: $(VENV)/.installed
+$(VENV)/.installed-eval: pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e '.[eval]'
+	touch $(VENV)/.installed $@
+
+eval: $(VENV)/.installed-eval
 	$(PY) eval/eval.py
 
 bench: $(VENV)/.installed

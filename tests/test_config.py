@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from corpusclean.core.config import load_settings
@@ -102,3 +104,16 @@ after = "Text.\\nMore.\\n"
     assert cli("fix", "d.txt", cwd=tmp_path)[0] == 0
     assert doc.read_text() == "Text.\nMore.\n"
     assert "AR90" in cli("rules", cwd=tmp_path)[1]
+
+
+def test_accept_list_in_a_pack_spares_its_words_case_sensitively(cli, tmp_path):
+    packs = tmp_path / "vocab"
+    packs.mkdir()
+    (packs / "accept.txt").write_text("# our product names\nsuccesffully\n\nRaqq\n")
+    doc = tmp_path / "d.txt"
+    doc.write_text("Raqqa, Raqqa, Raqqa, Raqqa, Raqqa and Raqq; some succesffully. Succesffully done.\n")
+    code, out, _ = cli("check", doc, "--select", "SP", "--output-format", "json", cwd=tmp_path)
+    assert {f["matched"] for f in json.loads(out)} == {"Raqq", "succesffully", "Succesffully"}
+    (tmp_path / "corpusclean.toml").write_text('packs = ["vocab"]\n')
+    code, out, _ = cli("check", doc, "--select", "SP", "--output-format", "json", cwd=tmp_path)
+    assert [f["matched"] for f in json.loads(out)] == ["Succesffully"]  # the list says `succesffully` only

@@ -85,6 +85,28 @@ def _load_dir(directory: Path) -> tuple[PackSpec, ...]:
     return tuple(parse_pack(p) for p in sorted(directory.rglob("*.toml")))
 
 
+ACCEPT_FILE = "accept.txt"
+
+
+@cache
+def _accept_dir(directory: Path) -> frozenset[str]:
+    words: set[str] = set()
+    for path in sorted(directory.rglob(ACCEPT_FILE)):
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"{path}: cannot read accept list: {exc}") from None
+        words.update(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+    return frozenset(words)
+
+
+def accepted_words(extra: Sequence[Path] = ()) -> frozenset[str]:
+    """Words that the ``accept.txt`` vocabularies of the packs (Vale-style: one word a line, ``#``
+    comments, case-sensitive like ``allow-words``) declare correct: no spelling rule reports them."""
+    dirs = [builtin_pack_dir(), *(p.resolve() for p in extra if p.is_dir())]
+    return frozenset().union(*(_accept_dir(d) for d in dirs))
+
+
 def load_packs(extra: Sequence[Path] = ()) -> list[PackSpec]:
     specs = list(_load_dir(builtin_pack_dir()))
     for path in extra:

@@ -12,6 +12,7 @@ from corpusclean.core.errors import UsageError
 from corpusclean.core.fixer import FixPolicy
 from corpusclean.core.registry import RuleSet
 from corpusclean.io.sources import InputOptions, discover
+from corpusclean.packs.loader import accepted_words
 from corpusclean.io.writers import InPlaceWriter, TreeWriter
 from corpusclean.report.sinks import DiffPrinter, Printer, ReportDir, Reporter, Totals
 from corpusclean.run.serial import run_serial
@@ -22,7 +23,7 @@ def build_plan(settings: Settings, apply: bool) -> Plan:
     rules = RuleSet(settings.packs, settings.rule_options).select(
         settings.select, settings.extend_select, settings.ignore)
     policy = FixPolicy(apply=apply, unsafe=settings.unsafe_fixes, overrides=settings.safety_overrides)
-    return Plan(tuple(rules), policy, settings.allow_words)
+    return Plan(tuple(rules), policy, settings.allow_words | accepted_words(settings.packs))
 
 
 @dataclass

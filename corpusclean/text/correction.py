@@ -3,7 +3,8 @@
 A correction is proposed only when one candidate is clearly best. The score of a candidate is its log
 frequency, plus log counts of the word pairs it would form with its neighbours (shipped n-gram pairs and
 the corpus's own), minus a penalty per edit. Guards turn a choice into "ambiguous" when it only strips or
-adds an affix (`storages` → `storage`), or when the word is two words run together (`beermaker`).
+adds an affix (`storages` → `storage`), when the word is two words run together (`beermaker`), or when it
+has no vowel (`bpd`, `mph`: an abbreviation).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typing import Callable
 from corpusclean.text import lexicon
 
 AFFIXES = ("s", "es", "d", "ed", "ing", "er", "ers", "ly", "al", "ness", "ment", "ful", "less", "ism", "ist")
+VOWELS = frozenset("aeiouy")  # a word without one is an abbreviation or a unit (`bpd`, `mph`), not a slip
 DISTANCE_PENALTY = 1.0  # log10 units: a distance-2 candidate must be 10x likelier to win
 CONTEXT_WEIGHT = 0.5
 
@@ -24,7 +26,7 @@ class Choice:
     distance: int
     margin: float  # log10 score lead over the runner-up (inf when alone)
     ranked: tuple[tuple[str, float], ...]
-    guard: str | None = None  # why the best is not to be trusted: "affix", "compound"
+    guard: str | None = None  # why the best is not to be trusted: "affix", "compound", "abbreviation"
     support: int = 0  # neighbours the best candidate is known to stand next to (0, 1 or 2)
     neighbours: int = 0  # neighbours there were to check
 
@@ -69,6 +71,7 @@ def choose(word: str, previous: str | None, following: str | None,
     scored.sort(key=lambda item: (-item[2], item[0]))
     best, distance, top, support = scored[0]
     margin = top - scored[1][2] if len(scored) > 1 else math.inf
-    guard = "affix" if _affix_only(word, best) else "compound" if _compound(word) else None
+    guard = ("affix" if _affix_only(word, best) else "compound" if _compound(word)
+             else "abbreviation" if not VOWELS.intersection(word) else None)
     return Choice(best, distance, margin, tuple((c, round(s, 2)) for c, _, s, _ in scored[:5]), guard,
                   support, bool(previous) + bool(following))

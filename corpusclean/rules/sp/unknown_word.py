@@ -43,14 +43,16 @@ class UnknownWord(Rule):
         Before: "Some escaped, some succesffully.\n"
         After:  "Some escaped, some successfully.\n"
         Flagged: "The beermaker grew fast.\n"
+        Flagged: "Output rose to 2m bpd in May.\n"
         Unchanged: "Names such as Scrocca, acronyms such as IEDs and U.S.-backed compounds.\n"
 
     Fix safety:
         Safe only when the best candidate is one edit away and leads the runner-up by 10x in score (by
         100x for four-letter words, 1000x for three, whose fix must also form known word pairs with its
-        neighbours: short words have many neighbours), the fix is not
-        just an affix (`storages` → `storage`) and the word is not two common words run together
-        (`beermaker`, `downlights`). Unsafe when the lead is smaller but clear (3x, more for short words).
+        neighbours: short words have many neighbours), the fix is not just an affix (`storages` →
+        `storage`), the word is not two common words run together (`beermaker`, `downlights`) and it
+        has a vowel (`bpd` and `mph` are abbreviations). Unsafe when the lead is smaller but clear (3x,
+        more for short words).
         Otherwise display-only: the dictionary cannot choose (`ther` → there/their/the). A capitalised
         word is checked only at a sentence start and only when the corpus also writes it in lowercase
         (`Hte`); otherwise it is a name. All-caps words, words with digits, compounds, handles, URLs
@@ -99,9 +101,9 @@ class UnknownWord(Rule):
         for word in distinct_words(text):
             lower = word.lower()
             # Mostly written in lowercase in this corpus: a common word (`Hte`), not a name (`Blinkx`).
-            if word[:1].isupper() and word[1:].islower() and self._suspect(lower, ctx) \
+            if word[:1].isupper() and word[1:].islower() and len(word) >= self.options.min_length \
                     and tokens.count(lower) >= tokens.count(word):
-                if word not in ctx.allow_words and not lexicon.is_known(lower):
+                if word not in ctx.allow_words and not lexicon.is_known(lower):  # exactly as listed
                     found[word] = lower
         return found
 
