@@ -1,10 +1,9 @@
 """Choosing a correction for an unknown word: candidates ranked by frequency, edit distance and context.
 
 A correction is proposed only when one candidate is clearly best. The score of a candidate is its log
-frequency, plus log counts of the word pairs it would form with its neighbours (shipped n-gram pairs and
-the corpus's own), minus a penalty per edit. Guards turn a choice into "ambiguous" when it only strips or
-adds an affix (`storages` → `storage`), when the word is two words run together (`beermaker`), or when it
-has no vowel (`bpd`, `mph`: an abbreviation).
+probability under a bigram model given its neighbours (shipped n-gram counts), plus a bonus for pairs the
+corpus itself uses, minus a penalty per edit: `think tha it` → `that`, `over ther is` → `there`. Guards turn a choice into "ambiguous" when it only strips or
+adds an affix (`storages` → `storage`), or when the word is two words run together (`beermaker`).
 """
 from __future__ import annotations
 
@@ -15,9 +14,8 @@ from typing import Callable
 from corpusclean.text import lexicon
 
 AFFIXES = ("s", "es", "d", "ed", "ing", "er", "ers", "ly", "al", "ness", "ment", "ful", "less", "ism", "ist")
-VOWELS = frozenset("aeiouy")  # a word without one is an abbreviation or a unit (`bpd`, `mph`), not a slip
 DISTANCE_PENALTY = 1.0  # log10 units: a distance-2 candidate must be 10x likelier to win
-CONTEXT_WEIGHT = 0.5
+BACKOFF = 0.4  # stupid backoff's discount for an unseen pair
 
 
 @dataclass(frozen=True)
@@ -26,7 +24,7 @@ class Choice:
     distance: int
     margin: float  # log10 score lead over the runner-up (inf when alone)
     ranked: tuple[tuple[str, float], ...]
-    guard: str | None = None  # why the best is not to be trusted: "affix", "compound", "abbreviation"
+    guard: str | None = None  # why the best is not to be trusted: "affix", "compound", "unit"
     support: int = 0  # neighbours the best candidate is known to stand next to (0, 1 or 2)
     neighbours: int = 0  # neighbours there were to check
 
@@ -59,19 +57,27 @@ def choose(word: str, previous: str | None, following: str | None,
     pairs = lexicon.pair_frequencies() if previous or following else {}
     scored = []
     for candidate, distance in found:
-        score = math.log10(words[candidate]) - DISTANCE_PENALTY * (distance - 1)
+        # A bigram language model: log P(c) + log P(previous | c) + log P(following | c), each neighbour
+        # probability from the shipped pair counts, backing off to the neighbour's own frequency when the
+        # pair is unseen (stupid backoff). Pairs the corpus itself uses weigh in on top.
+        frequency = words[candidate]
+        score = math.log10(frequency) - DISTANCE_PENALTY * (distance - 1)
         support = 0
-        for left, right in ((previous, candidate), (candidate, following)):
-            if left and right:
-                shipped = pairs.get(f"{left} {right}", 0)
-                local = corpus_pairs(left, right) if corpus_pairs else 0
-                score += CONTEXT_WEIGHT * math.log10(1 + shipped) + math.log10(1 + 1000 * local)
-                support += bool(shipped or local)
+        for left, right, neighbour in ((previous, candidate, previous), (candidate, following, following)):
+            if not neighbour:
+                continue
+            shipped = pairs.get(f"{left} {right}", 0)
+            local = corpus_pairs(left, right) if corpus_pairs else 0
+            if not shipped:  # the list keeps only frequent pairs: an unseen one is rarer than its rarest
+                expected = frequency * words.get(neighbour, 1) / lexicon.word_total() ** 2 * lexicon.pair_total()
+                shipped = BACKOFF * min(expected, lexicon.rarest_pair())
+            score += math.log10(shipped / lexicon.pair_total()) - math.log10(frequency / lexicon.word_total())
+            score += math.log10(1 + 1000 * local)
+            support += bool(shipped or local)
         scored.append((candidate, distance, score, support))
     scored.sort(key=lambda item: (-item[2], item[0]))
     best, distance, top, support = scored[0]
     margin = top - scored[1][2] if len(scored) > 1 else math.inf
-    guard = ("affix" if _affix_only(word, best) else "compound" if _compound(word)
-             else "abbreviation" if not VOWELS.intersection(word) else None)
+    guard = "affix" if _affix_only(word, best) else "compound" if _compound(word) else None
     return Choice(best, distance, margin, tuple((c, round(s, 2)) for c, _, s, _ in scored[:5]), guard,
                   support, bool(previous) + bool(following))

@@ -101,6 +101,21 @@ def pair_frequencies() -> dict[str, int]:
                    _counts)
 
 
+@cache
+def word_total() -> int:
+    return sum(correction_frequencies().values())
+
+
+@cache
+def pair_total() -> int:
+    return sum(pair_frequencies().values())
+
+
+@cache
+def rarest_pair() -> int:
+    return min(pair_frequencies().values())
+
+
 def in_dictionary(word: str) -> bool:
     """True when either dictionary lists ``word`` (lowercase) as it is: no derivation rules."""
     return word in frequencies() or word in correction_frequencies()

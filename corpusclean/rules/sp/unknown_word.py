@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar, Iterable
 
 from corpusclean.core.document import Document
@@ -50,8 +50,8 @@ class UnknownWord(Rule):
         Safe only when the best candidate is one edit away and leads the runner-up by 10x in score (by
         100x for four-letter words, 1000x for three, whose fix must also form known word pairs with its
         neighbours: short words have many neighbours), the fix is not just an affix (`storages` →
-        `storage`), the word is not two common words run together (`beermaker`, `downlights`) and it
-        has a vowel (`bpd` and `mph` are abbreviations). Unsafe when the lead is smaller but clear (3x,
+        `storage`), the word is not two common words run together (`beermaker`, `downlights`) nor a
+        vowel-less unit after a number (`2m bpd`, `60 kph`). Unsafe when the lead is smaller but clear (3x,
         more for short words).
         Otherwise display-only: the dictionary cannot choose (`ther` → there/their/the). A capitalised
         word is checked only at a sentence start and only when the corpus also writes it in lowercase
@@ -84,6 +84,8 @@ class UnknownWord(Rule):
                 continue
             previous, following = _neighbours(text, start, end)
             choice = choose(lower, previous, following, tokens.pair if tokens else None)
+            if choice.best and not choice.guard and _unit_after_number(text, start, lower):
+                choice = replace(choice, guard="unit")
             if tokens and (self._corpus_word(lower, choice, tokens)
                            or self._attested(lower, choice.best, previous, following, tokens)):
                 continue
@@ -155,6 +157,15 @@ class UnknownWord(Rule):
                       "corpus-count": tokens.count(word) if tokens else 0,
                       "corpus-documents": tokens.documents_with(word) if tokens else 0},
         )
+
+
+_NUMBER_BEFORE = re.compile(r"\d[\d.,]*[^\W\d_]{0,2}[ \t]?$")
+_VOWELS = frozenset("aeiouy")
+
+
+def _unit_after_number(text: str, start: int, word: str) -> bool:
+    """`2m bpd`, `60 kph`: a vowel-less word right after a number is a unit or an abbreviation."""
+    return not _VOWELS.intersection(word) and _NUMBER_BEFORE.search(text, max(0, start - 20), start) is not None
 
 
 def _neighbours(text: str, start: int, end: int) -> tuple[str | None, str | None]:
