@@ -68,12 +68,12 @@ def choose(word: str, previous: str | None, following: str | None,
                 continue
             shipped = pairs.get(f"{left} {right}", 0)
             local = corpus_pairs(left, right) if corpus_pairs else 0
+            support += bool(shipped or local)
             if not shipped:  # the list keeps only frequent pairs: an unseen one is rarer than its rarest
                 expected = frequency * words.get(neighbour, 1) / lexicon.word_total() ** 2 * lexicon.pair_total()
                 shipped = BACKOFF * min(expected, lexicon.rarest_pair())
             score += math.log10(shipped / lexicon.pair_total()) - math.log10(frequency / lexicon.word_total())
             score += math.log10(1 + 1000 * local)
-            support += bool(shipped or local)
         scored.append((candidate, distance, score, support))
     scored.sort(key=lambda item: (-item[2], item[0]))
     best, distance, top, support = scored[0]

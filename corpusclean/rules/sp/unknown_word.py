@@ -136,7 +136,8 @@ class UnknownWord(Rule):
         if choice.guard:
             return Safety.DISPLAY_ONLY
         shortness = max(0, 5 - len(word))  # `thw` has dozens of neighbours: demand a bigger lead ...
-        confirmed = not shortness or (choice.neighbours and choice.support == choice.neighbours)  # ... and context
+        # ... and context: a short word's fix must stand beside both its neighbours, a longer one's beside one
+        confirmed = choice.support == choice.neighbours if shortness else choice.support or not choice.neighbours
         if choice.margin >= self.options.safe_margin + shortness and choice.distance == 1 and confirmed:
             return Safety.SAFE
         if choice.margin >= self.options.unsafe_margin + shortness:
