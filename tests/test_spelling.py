@@ -74,10 +74,14 @@ def test_truncated_name_is_completed_from_other_documents_with_its_evidence():
     assert finding.fix.safety is Safety.UNSAFE  # 7x is strong evidence, not the 20x a safe fix needs
 
 
-def test_a_truncation_with_overwhelming_evidence_is_safe():
-    corpus = [" ".join(["Tabqa"] * 10) + ".\n" for _ in range(3)] + ["They reached Tabq today.\n"]
-    [finding] = findings(corpus, "SP03", unsafe=False)
+def test_a_truncation_is_safe_with_overwhelming_evidence_in_the_same_context():
+    corpus = ["Forces reached Tabqa. " + "Tabqa, " * 9 + "\n" for _ in range(3)]
+    [finding] = findings(corpus + ["They reached Tabq today.\n"], "SP03", unsafe=False)
     assert finding.matched == "Tabq" and finding.fix.safety is Safety.SAFE
+    assert finding.evidence["context"] == {"reached tabqa": 3}
+    # Another name that the frequent one extends, in a context the corpus never gives it: not safe.
+    [finding] = findings(corpus + ["Said Graham Tabq, a spokesman.\n"], "SP03", unsafe=False)
+    assert finding.fix.safety is Safety.UNSAFE
 
 
 def test_two_competing_corpus_forms_make_the_finding_display_only():

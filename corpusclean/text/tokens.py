@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Iterable, NamedTuple
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_GLUE = frozenset("0123456789_@#/-\\")
+_GLUE = frozenset("0123456789_@#/-\\&")  # & also: `caf&#233;` is one word, written as an entity
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -130,3 +130,15 @@ def _token_edges(text: str, start: int, end: int) -> bool:
                             or (text[end] in _APOSTROPHES and _LETTER.match(text, end + 1))):
         return False
     return True
+
+
+_NEIGHBOUR_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+_NEIGHBOUR_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+def neighbours(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """The words (lowercase) right before and after ``text[start:end]``, when only spaces separate them:
+    punctuation breaks context."""
+    before = _NEIGHBOUR_BEFORE.search(text, max(0, start - 40), start)
+    after = _NEIGHBOUR_AFTER.match(text, end, end + 40)
+    return (before.group(1).lower() if before else None), (after.group(1).lower() if after else None)

@@ -8,7 +8,7 @@ from corpusclean.core.document import Document
 from corpusclean.core.findings import Edit, Finding, Fix, Safety, Span
 from corpusclean.core.rule import Rule, RuleContext
 from corpusclean.text import lexicon
-from corpusclean.text.tokens import case_pattern, distinct_words, find_words, is_acronym, is_glued
+from corpusclean.text.tokens import case_pattern, distinct_words, find_words, is_acronym, is_glued, neighbours
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,8 @@ class CorpusNearMiss(Rule):
     Fix safety:
         Unsafe by default: names do come in near pairs (`Koen`/`Ken`, `Mihkail`/`Mikhail`), so a corpus
         majority is strong evidence, not proof. Safe only for a truncation whose full form is at least
-        20 times more frequent and appears in three or more documents. Never toward a dictionary word
+        20 times more frequent, appears in three or more documents, and stands in the corpus beside one
+        of this word's neighbours (`into Raqqa` for `into Raqq`; never `Graham Robben` for `Graham Robb`). Never toward a dictionary word
         (`Ifo` is not `If`), a plural or a possessive; words the dictionary knows (`Ann`, `Jon`),
         all-caps words and acronyms with a suffix (`MEPs` is not `MPs`), and words glued to digits or
         compounds are never changed; two competing corpus
@@ -79,7 +80,8 @@ class CorpusNearMiss(Rule):
                 proposals[word] = targets
         for word, start, end in find_words(text, proposals):
             if not is_glued(text, start, end):
-                yield self._finding(doc, word, Span(start, end), proposals[word], tokens)
+                context = neighbours(text, start, end)
+                yield self._finding(doc, word, Span(start, end), proposals[word], tokens, context)
 
     def _targets(self, word: str, tokens) -> list[tuple[str, int, str]]:
         """Corpus forms that dominate ``word``: (form, count, relation), most frequent first."""
@@ -99,11 +101,17 @@ class CorpusNearMiss(Rule):
                   and not lexicon.is_known(form.lower()) and not _inflection(word, form)]
         return sorted(scored, key=lambda t: (-t[1], t[0]))
 
-    def _finding(self, doc: Document, word: str, span: Span, targets, tokens) -> Finding:
+    def _finding(self, doc: Document, word: str, span: Span, targets, tokens, context) -> Finding:
         form, count, relation = targets[0]
         mine = tokens.count(word)
         ambiguous = len(targets) > 1 and targets[1][1] * 2 > count
-        strong = (relation == "truncation" and count >= self.options.safe_ratio * mine
+        previous, following = context
+        # The corpus writes the full form beside one of this word's neighbours (`into Raqqa`): the same
+        # name in the same kind of place, not another name that happens to extend it (`Graham Robb`).
+        pairs = [(previous, form.lower()), (form.lower(), following)]
+        seen_beside = {" ".join(pair): tokens.pair(*pair) for pair in pairs
+                       if None not in pair and tokens.pair(*pair)}
+        strong = (relation == "truncation" and count >= self.options.safe_ratio * mine and seen_beside
                   and tokens.documents_with(form) >= self.options.safe_documents)
         safety = Safety.DISPLAY_ONLY if ambiguous else Safety.SAFE if strong else Safety.UNSAFE
         return Finding(
@@ -112,7 +120,8 @@ class CorpusNearMiss(Rule):
             fix=Fix((Edit(span, form),), safety, f"replace with {form!r}"),
             evidence={form: count, word: mine, "relation": relation,
                       "documents": {form: tokens.documents_with(form), word: tokens.documents_with(word)},
-                      "others": {f: c for f, c, _ in targets[1:4]}, "source": "corpus"},
+                      "others": {f: c for f, c, _ in targets[1:4]}, "source": "corpus",
+                      "context": seen_beside},
         )
 
 

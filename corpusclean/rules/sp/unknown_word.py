@@ -10,10 +10,9 @@ from corpusclean.core.findings import Edit, Finding, Fix, Safety, Span
 from corpusclean.core.rule import Rule, RuleContext
 from corpusclean.text import lexicon
 from corpusclean.text.correction import Choice, choose
-from corpusclean.text.tokens import distinct_words, find_words, is_glued, is_sentence_start, transfer_case
+from corpusclean.text.tokens import (distinct_words, find_words, is_glued, is_sentence_start, neighbours,
+                                     transfer_case)
 
-_NEIGHBOUR_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
-_NEIGHBOUR_AFTER = re.compile(r"^[ \t]+([^\W\d_]+)")
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,7 @@ class UnknownWord(Rule):
             lower = unknown[word]
             if is_glued(text, start, end) or (word != lower and not is_sentence_start(text, start)):
                 continue
-            previous, following = _neighbours(text, start, end)
+            previous, following = neighbours(text, start, end)
             choice = choose(lower, previous, following, tokens.pair if tokens else None)
             if choice.best and not choice.guard and _unit_after_number(text, start, lower):
                 choice = replace(choice, guard="unit")
@@ -168,9 +167,3 @@ def _unit_after_number(text: str, start: int, word: str) -> bool:
     """`2m bpd`, `60 kph`: a vowel-less word right after a number is a unit or an abbreviation."""
     return not _VOWELS.intersection(word) and _NUMBER_BEFORE.search(text, max(0, start - 20), start) is not None
 
-
-def _neighbours(text: str, start: int, end: int) -> tuple[str | None, str | None]:
-    """The words right before and after, when only spaces separate them (punctuation breaks context)."""
-    before = _NEIGHBOUR_BEFORE.search(text, max(0, start - 40), start)
-    after = _NEIGHBOUR_AFTER.search(text[end:end + 40])
-    return (before.group(1).lower() if before else None), (after.group(1).lower() if after else None)
