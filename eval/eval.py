@@ -29,6 +29,16 @@ def clean(input_path: Path, out: Path, *flags: str) -> list[dict]:
     return [json.loads(line) for line in (out / "report/findings.jsonl").read_text(encoding="utf-8").splitlines()]
 
 
+def read_review() -> dict[tuple[str, str, str], tuple[str, str]]:
+    """eval/bbc_review.tsv: (file, word, replacement) -> (verdict, note), judged by reading each in context."""
+    review = {}
+    for line in (ROOT / "eval/bbc_review.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            path, word, replacement, verdict, note = (line.split("\t") + [""])[:5]
+            review[(path, word, replacement)] = (verdict, note)
+    return review
+
+
 def false_changes() -> None:
     corpus = EVAL / "news/bbc_greene_cunningham"
     words = sum(len(re.findall(r"\w+", p.read_text(encoding="utf-8", errors="replace")))
@@ -37,13 +47,27 @@ def false_changes() -> None:
         findings = clean(corpus, Path(tmp) / "out")
     applied = [f for f in findings if f["status"] == "applied"]
     by_rule = Counter(f["code"] for f in applied)
-    word_changes = [f for f in applied if f["code"][:2] in ("SP", "CN")]
+    review = read_review()
+    verdicts: dict[str, list[str]] = {"typo": [], "wrong-fix": [], "false": [], "unreviewed": []}
+    for f in applied:
+        if f["code"][:2] not in ("SP", "CN"):
+            continue
+        path, replacement = f["path"].split("bbc_greene_cunningham/")[-1], f["fix"]["edits"][0]["replacement"]
+        verdict, note = review.get((path, f["matched"], replacement), ("unreviewed", ""))
+        verdicts[verdict].append(f"{f['code']} {path}:{f['line']}: {f['matched']!r} -> {replacement!r}"
+                                 + (f"  ({note})" if note else ""))
+    changed = sum(map(len, verdicts.values()))
     print(f"1. BBC News ({words:,} words): {len(applied)} fixes applied {dict(sorted(by_rule.items()))}")
-    print(f"   word changes: {len(word_changes)} = {len(word_changes) / words * 1e5:.1f} per 100k words "
-          "(each below is a real typo in the BBC text unless marked otherwise on review)")
-    for f in word_changes:
-        print(f"     {f['code']} {f['path'].split('bbc_greene_cunningham/')[-1]}:{f['line']}: "
-              f"{f['matched']!r} -> {f['fix']['edits'][0]['replacement']!r}")
+    print(f"   word changes: {changed} = {changed / words * 1e5:.1f} per 100k words, judged in eval/bbc_review.tsv:")
+    for verdict, title in (("typo", "real typos of the source fixed"), ("wrong-fix", "real typos fixed wrongly"),
+                           ("false", "FALSE CHANGES to correct words"), ("unreviewed", "not yet reviewed")):
+        items = verdicts[verdict]
+        print(f"   {title}: {len(items)} = {len(items) / words * 1e5:.2f} per 100k words")
+        if verdict == "typo":
+            print("     " + ", ".join(sorted({i.split(": ", 1)[1].split(" -> ")[0] for i in items})))
+        else:
+            for item in items:
+                print(f"     {item}")
     shown = Counter(f["code"] for f in findings if f["status"] == "skipped")
     print(f"   reported, not applied: {dict(sorted(shown.items()))}")
 
@@ -81,10 +105,12 @@ def injected_typos(documents: int = 300) -> None:
 
 
 def seed() -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        findings = clean(ROOT / "seeds/input", Path(tmp) / "out")
-    for f in findings:
-        print(f"3. seed: {f['code']} {f['status']:<8} {f['matched'][:60]!r}")
+    for flags in ((), ("--unsafe-fixes",)):
+        with tempfile.TemporaryDirectory() as tmp:
+            findings = clean(ROOT / "seeds/input", Path(tmp) / "out", *flags)
+        for f in findings:
+            fix = f"-> {f['fix']['edits'][0]['replacement'][:20]!r}" if f["fix"] and f["code"][:2] == "SP" else ""
+            print(f"3. seed {' '.join(flags) or '(safe)':<15} {f['code']} {f['status']:<8} {f['matched'][:50]!r} {fix}")
 
 
 if __name__ == "__main__":
