@@ -3,7 +3,7 @@ lowercase word pairs stand next to each other (for ranking corrections by contex
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import Any, Callable
 
 from corpusclean.core.document import Document
 from corpusclean.text.tokens import WORD
@@ -51,6 +51,14 @@ class TokenStats:
         self._prefixes: dict[str, list[str]] | None = None  # indexes built on first use
         self._by_lower: dict[str, list[str]] | None = None
         self._deletes: tuple[int, dict[str, set[str]]] | None = None
+        self._memo: dict[Any, Any] = {}
+
+    def remember(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """``compute()``, once per key for these statistics: a rule's per-word answers depend only on the
+        word and the frozen statistics, and a corpus repeats its words across documents."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def count(self, form: str) -> int:
         return self._count.get(form, 0)

@@ -75,7 +75,7 @@ class CorpusNearMiss(Rule):
                 continue
             if lexicon.is_known(word.lower()):
                 continue
-            targets = self._targets(word, tokens)
+            targets = tokens.remember((self.code, self.options, word), lambda: self._targets(word, tokens))
             if targets:
                 proposals[word] = targets
         for word, start, end in find_words(text, proposals):
