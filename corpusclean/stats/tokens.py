@@ -10,30 +10,29 @@ from corpusclean.text.tokens import WORD
 
 
 class TokenCollector:
+    """Counts are kept in Counters and fed whole token lists: ``Counter.update`` with an iterable counts in
+    C, where a loop over the distinct forms of a long document costs as much again as tokenizing it."""
+
     name = "tokens"
 
     def empty(self) -> dict[str, Any]:
-        return {"documents": 0, "count": {}, "docs": {}, "pairs": {}}
+        return {"documents": 0, "count": Counter(), "docs": Counter(), "pairs": Counter()}
 
     def observe(self, state: dict[str, Any], doc: Document) -> dict[str, Any]:
         words = WORD.findall(doc.text)
-        total, docs, pairs = state["count"], state["docs"], state["pairs"]
-        for form, n in Counter(words).items():
-            total[form] = total.get(form, 0) + n
-            docs[form] = docs.get(form, 0) + 1
-        lowered = [w.lower() for w in words]
-        for pair, n in Counter(map(" ".join, zip(lowered, lowered[1:]))).items():
-            pairs[pair] = pairs.get(pair, 0) + n
+        state["count"].update(words)
+        state["docs"].update(set(words))
+        lowered = list(map(str.lower, words))
+        state["pairs"].update(map(" ".join, zip(lowered, lowered[1:])))
         state["documents"] += 1
         return state
 
     def merge(self, a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
-        out = {"documents": a["documents"] + b["documents"],
-               **{key: dict(a[key]) for key in ("count", "docs", "pairs")}}
+        out = {"documents": a["documents"] + b["documents"]}
         for key in ("count", "docs", "pairs"):
-            target = out[key]
-            for form, n in b[key].items():
-                target[form] = target.get(form, 0) + n
+            merged = Counter(a[key])
+            merged.update(b[key])
+            out[key] = merged
         return out
 
     def finalize(self, state: dict[str, Any]) -> "TokenStats":

@@ -49,6 +49,7 @@ class TrailingWhitespace(Rule):
 
     code = "WS01"
     name = "trailing-whitespace"
+    scope = "line"
     Options: ClassVar[type] = TrailingWhitespaceOptions
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
