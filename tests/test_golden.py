@@ -48,14 +48,19 @@ def test_seed_safe_cleaning_removes_the_artifacts_and_fixes_the_dictionary_typo_
         assert cleaned.count(word) == original.count(word), word
 
 
-def test_seed_with_unsafe_fixes_also_repairs_the_truncated_name(cli, tmp_path):
+def test_seed_with_unsafe_fixes_also_repairs_the_truncated_name_and_unifies_the_wall(cli, tmp_path):
     original = (SEEDS / "input" / SEED).read_text(encoding="utf-8")
     out = _clean(cli, tmp_path, "--unsafe-fixes")
     cleaned = (out / SEED).read_text(encoding="utf-8")
-    expected = _without_artifacts(original).replace("succesffully", "successfully").replace("Raqq ", "Raqqa ")
+    expected = (_without_artifacts(original).replace("succesffully", "successfully").replace("Raqq ", "Raqqa ")
+                .replace("Rafiqah Wall", "Rafiqa Wall"))
     assert cleaned == expected  # nothing else changes
     findings = [json.loads(line) for line in (out / "report/findings.jsonl").read_text().splitlines()]
     spelling = {f["matched"]: f for f in findings if f["code"].startswith("SP")}
     assert set(spelling) == {"succesffully", "Raqq"}
     assert spelling["Raqq"]["evidence"]["Raqqa"] >= 6 and spelling["Raqq"]["safety"] == "unsafe"
-    assert not any(f["matched"] in PROTECTED for f in findings)
+    assert [f["matched"] for f in findings if f["matched"] in PROTECTED] == ["Rafiqah"]
+    [variant] = [f for f in findings if f["code"].startswith("CN")]  # a tie: unsafe, the choice explained
+    assert variant["matched"] == "Rafiqah" and variant["safety"] == "unsafe"
+    assert variant["evidence"]["forms"] == {"Rafiqa": {"count": 1, "documents": 1},
+                                            "Rafiqah": {"count": 1, "documents": 1}}

@@ -17,7 +17,7 @@ from corpusclean.core.findings import Safety
 KEYS = {
     "select": list, "ignore": list, "extend-select": list, "unsafe-fixes": bool, "allow-words": list,
     "extend-safe-fixes": list, "extend-unsafe-fixes": list, "packs": list, "rules": dict,
-    "text-field": str, "id-field": str,
+    "text-field": str, "id-field": str, "canonical": dict,
 }
 
 
@@ -33,6 +33,7 @@ class Settings:
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     text_field: str = "text"
     id_field: str | None = None
+    canonical: Mapping[str, str] = field(default_factory=dict)  # variant -> the spelling the user pinned
     source: Path | None = None  # the config file read, if any
 
     def with_cli(self, **flags: Any) -> "Settings":
@@ -106,5 +107,19 @@ def parse_table(table: Mapping[str, Any], path: Path) -> Settings:
         rule_options={k: dict(v) for k, v in table.get("rules", {}).items()},
         text_field=table.get("text-field", "text"),
         id_field=table.get("id-field"),
+        canonical=_canonical(table.get("canonical", {}), path),
         source=path,
     )
+
+
+def _canonical(table: Mapping[str, Any], path: Path) -> dict[str, str]:
+    """``[canonical]`` maps a spelling to the variants it replaces: ``"Rafiqa" = ["Rafiqah"]``."""
+    pinned: dict[str, str] = {}
+    for canonical, variants in table.items():
+        if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
+            raise UsageError(f"{path}: canonical.{canonical} must be a list of spellings it replaces")
+        for variant in variants:
+            if variant in pinned and pinned[variant] != canonical:
+                raise UsageError(f"{path}: {variant!r} is pinned to both {pinned[variant]!r} and {canonical!r}")
+            pinned[variant] = canonical
+    return pinned

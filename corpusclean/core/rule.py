@@ -57,6 +57,7 @@ class RuleContext:
 
     stats: Mapping[str, Any] = field(default_factory=dict)
     allow_words: frozenset[str] = frozenset()
+    canonical: Mapping[str, str] = field(default_factory=dict)  # variant -> spelling pinned in config
 
 
 class Rule:

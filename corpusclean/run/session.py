@@ -23,7 +23,8 @@ def build_plan(settings: Settings, apply: bool) -> Plan:
     rules = RuleSet(settings.packs, settings.rule_options).select(
         settings.select, settings.extend_select, settings.ignore)
     policy = FixPolicy(apply=apply, unsafe=settings.unsafe_fixes, overrides=settings.safety_overrides)
-    return Plan(tuple(rules), policy, settings.allow_words | accepted_words(settings.packs))
+    return Plan(tuple(rules), policy, settings.allow_words | accepted_words(settings.packs),
+                tuple(sorted(settings.canonical.items())))
 
 
 @dataclass

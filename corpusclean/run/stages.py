@@ -21,6 +21,7 @@ class Plan:
     rules: tuple[Rule, ...]
     policy: FixPolicy
     allow_words: frozenset[str] = frozenset()
+    canonical: tuple[tuple[str, str], ...] = ()  # (variant, pinned spelling), hashable and picklable
 
     @property
     def needs(self) -> tuple[str, ...]:
@@ -50,7 +51,7 @@ class Checker:
     rules everywhere. On a long document with a few fixes this halves the work of a fixed point."""
 
     def __init__(self, plan: Plan, stats: Mapping[str, Any]) -> None:
-        self.context = RuleContext(stats=stats, allow_words=plan.allow_words)
+        self.context = RuleContext(stats=stats, allow_words=plan.allow_words, canonical=dict(plan.canonical))
         self.line_rules = [rule for rule in plan.rules if rule.scope == "line"]
         self.document_rules = [rule for rule in plan.rules if rule.scope != "line"]
 

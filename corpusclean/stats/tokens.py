@@ -9,6 +9,9 @@ from corpusclean.core.document import Document
 from corpusclean.text.tokens import WORD
 
 
+FUNCTION_WORD_COUNT = 500_000_000  # n-gram count of `the`, `of`, `said`, ...: no evidence of company
+
+
 class TokenCollector:
     """Counts are kept in Counters and fed whole token lists: ``Counter.update`` with an iterable counts in
     C, where a loop over the distinct forms of a long document costs as much again as tokenizing it."""
@@ -58,6 +61,28 @@ class TokenStats:
         if key not in self._memo:
             self._memo[key] = compute()
         return self._memo[key]
+
+    def forms(self) -> list[str]:
+        """Every surface form, in first-seen order."""
+        return list(self._count)
+
+    def neighbours(self, lower: str) -> frozenset[str]:
+        """The words (lowercase) seen right before or after ``lower``, leaving out the most common
+        English words, which stand next to anything."""
+        def build() -> dict[str, set[str]]:
+            from corpusclean.text import lexicon
+
+            common = lexicon.correction_frequencies()
+            index: dict[str, set[str]] = {}
+            for pair in self._pairs:
+                first, _, second = pair.partition(" ")
+                if common.get(second, 0) < FUNCTION_WORD_COUNT:
+                    index.setdefault(first, set()).add(second)
+                if common.get(first, 0) < FUNCTION_WORD_COUNT:
+                    index.setdefault(second, set()).add(first)
+            return index
+
+        return frozenset(self.remember("neighbours", build).get(lower, ()))
 
     def count(self, form: str) -> int:
         return self._count.get(form, 0)

@@ -1,0 +1,81 @@
+"""CN01 variant-spelling."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Iterable
+
+from corpusclean.core.document import Document
+from corpusclean.core.findings import Edit, Finding, Fix, Safety, Span
+from corpusclean.core.rule import Rule, RuleContext
+from corpusclean.stats.variants import variant_clusters
+from corpusclean.text.tokens import distinct_words, find_words, is_glued, neighbours
+
+
+@dataclass(frozen=True)
+class VariantSpellingOptions:
+    safe_ratio: float = 5.0  # the canonical form this many times more frequent than the variant ...
+    safe_documents: int = 3  # ... and in this many documents makes a safe fix
+
+
+class VariantSpelling(Rule):
+    r"""A name the corpus spells more than one way, unified to the form the corpus (or the config) prefers.
+
+    What it does:
+        From the corpus vocabulary of pass 1, groups the capitalised spellings of one name that differ
+        only in the ways transliteration drifts: diacritics, doubled letters, a final `h`, vowels,
+        consonants that stand for one sound (`Rafiqah`/`Rafiqa`, `Qaeda`/`Qaida`, `Gaddafi`/`Qaddafi`).
+        Each spelling other than the canonical one is reported, with every form's counts as evidence.
+
+    Why it matters:
+        One entity spelled three ways is three entities to a search index, a deduplicator or a model.
+        No dictionary can choose: only the corpus (its majority) or the user (a pinned form) can.
+
+    Example:
+        Before: "The Rafiqa Wall stood. Rafiqa Wall, Rafiqa Wall. The Rafiqah Wall fell.\n"
+        After:  "The Rafiqa Wall stood. Rafiqa Wall, Rafiqa Wall. The Rafiqa Wall fell.\n"
+        Unchanged: "Austria and Australia, Austria and Australia.\n"
+
+    Fix safety:
+        The canonical form is the most frequent spelling, then the one in more documents, then the first
+        in code-point order. Safe when it is five times more frequent than the variant and appears in
+        three or more documents, or when the config pins it (`[tool.corpusclean.canonical]`); unsafe
+        on a tie or a weak majority: the choice is deterministic, but a reviewer should make it. Two
+        spellings that are both common join only when the corpus puts them beside the same words.
+
+    Options:
+        safe-ratio, safe-documents: the majority a safe fix needs (5, 3).
+    """
+
+    code = "CN01"
+    name = "variant-spelling"
+    needs = ("tokens",)
+    scope = "line"
+    fix_availability = "always"
+    Options: ClassVar[type] = VariantSpellingOptions
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        tokens = ctx.stats.get("tokens")
+        if not tokens:
+            return
+        clusters = variant_clusters(tokens, ctx.canonical)
+        text = doc.text
+        variants = {w for w in distinct_words(text) & clusters.keys()
+                    if clusters[w].canonical != w and w not in ctx.allow_words}
+        for word, start, end in find_words(text, variants):
+            if not is_glued(text, start, end):
+                yield self._finding(doc, word, Span(start, end), clusters[word], neighbours(text, start, end))
+
+    def _finding(self, doc: Document, word: str, span: Span, cluster, context) -> Finding:
+        canonical = cluster.canonical
+        mine, theirs = cluster.count(word), cluster.count(canonical)
+        documents = next(d for f, _, d in cluster.forms if f == canonical)
+        strong = theirs >= self.options.safe_ratio * mine and documents >= self.options.safe_documents
+        safety = Safety.SAFE if cluster.pinned or strong else Safety.UNSAFE
+        reason = "pinned in config" if cluster.pinned else f"the corpus writes it {theirs}x to {mine}x"
+        return Finding(
+            code=self.code, name=self.name, doc_id=doc.id, span=span, matched=word,
+            message=f"{word!r} is a variant spelling of {canonical!r} ({reason})",
+            fix=Fix((Edit(span, canonical),), safety, f"replace with {canonical!r}"),
+            evidence={**cluster.evidence(), "source": "corpus",
+                      "context": " ".join(w for w in (context[0], word, context[1]) if w)},
+        )
