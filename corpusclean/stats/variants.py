@@ -1,23 +1,26 @@
 """Variant clusters: the names a corpus spells more than one way, found once from the frozen token
 statistics of pass 1 (no pass of their own).
 
-Candidates are capitalised words the dictionary does not know. Words are compared only when their
-coarse keys (``blocking_key``) match or differ by one deleted letter; a pair is joined when the spellings
-are one name by ``same_name`` and, when both spellings are common, the corpus puts them in the same
-company (a shared neighbouring word): `Austria` and `Australia`, or two frequent names that merely
-look alike, stay apart. Clusters are connected pairs; the canonical form is the most frequent, then
-the one in more documents, then the first in code-point order (deterministic on every executor).
+Candidates are names: capitalised words the corpus rarely writes in lowercase (dictionaries list many
+names and their variants, so knowing a word says nothing here). Words are compared only when their
+coarse keys (``blocking_key``) match or differ by one deleted letter. From the most frequent down, a
+spelling joins the most frequent spelling it is one name with (``same_name``), provided that, when both
+are common, the corpus puts them in the same company (a fifth of their neighbouring words shared): two
+frequent names that merely look alike stay apart. The canonical form is the most frequent, then the
+one in more documents, then the first in code-point order (deterministic on every executor).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Mapping
 
-from corpusclean.text import lexicon
 from corpusclean.text.tokens import is_acronym
-from corpusclean.text.variants import blocking_key, fold, same_name
+from corpusclean.text import lexicon
+from corpusclean.text.variants import blocking_key, fold, normal_form, same_name
 
 COMMON = 5  # a spelling seen this often has a context of its own to compare
+SHARED_COMPANY = 0.2
+LONG_NAME = 8  # below this, a changed vowel or consonant makes another name too often (`Rupert`, `Ripert`)
 
 
 @dataclass(frozen=True)
@@ -42,54 +45,70 @@ def variant_clusters(tokens, pinned: Mapping[str, str] = {}) -> dict[str, Varian
 
 
 def _candidates(tokens) -> list[str]:
+    """Names: capitalised words the corpus writes capitalised more often than not (`Qaddafi`, but not
+    `There`, which is `there` at a sentence start), acronyms and possessives aside."""
     return [w for w in tokens.forms() if len(w) >= 4 and w[:1].isupper() and not is_acronym(w)
-            and not lexicon.is_known(w.lower())]
+            and "'" not in w and "’" not in w and tokens.count(w) > tokens.count(w.lower())]
 
 
 def _clusters(tokens, pinned: Mapping[str, str]) -> dict[str, VariantCluster]:
     words = _candidates(tokens)
     index: dict[str, list[str]] = {}
     for word in words:
-        key = blocking_key(word)
-        for variant in {key, *(key[:i] + key[i + 1:] for i in range(len(key)))}:
-            index.setdefault(variant, []).append(word)
-    parent = {w: w for w in words}
-
-    def root(word: str) -> str:
-        while parent[word] != word:
-            parent[word] = parent[parent[word]]
-            word = parent[word]
-        return word
-
-    for bucket in index.values():
-        for i, a in enumerate(bucket):
-            for b in bucket[i + 1:]:
-                if root(a) != root(b) and same_name(a, b) and _same_company(tokens, a, b):
-                    parent[max(root(a), root(b))] = min(root(a), root(b))
+        for key in _keys(word):
+            index.setdefault(key, []).append(word)
+    # Star clusters, no chains: each spelling joins the most frequent spelling it is itself a variant of
+    # (`Michel` must not join `Michael` through `Mikhail`).
+    rank = {w: (-tokens.count(w), -tokens.documents_with(w), w) for w in words}
+    joined: dict[str, str] = {}
+    for word in sorted(words, key=rank.__getitem__):
+        near = {other for key in _keys(word) for other in index.get(key, ())}
+        heads = sorted((h for h in near if h in rank and rank[h] < rank[word] and h not in joined),
+                       key=rank.__getitem__)
+        head = next((h for h in heads if _variants(h, word) and _same_company(tokens, h, word)), None)
+        if head is not None:
+            joined[word] = head
     for variant, canonical in pinned.items():  # declared groups join whatever the counts say
-        for word in (variant, canonical):
-            parent.setdefault(word, word)
-        parent[max(root(variant), root(canonical))] = min(root(variant), root(canonical))
+        joined[variant] = canonical
+        joined.pop(canonical, None)
 
     groups: dict[str, list[str]] = {}
-    for word in parent:
-        groups.setdefault(root(word), []).append(word)
+    for word, head in joined.items():
+        groups.setdefault(head, [head]).append(word)
     clusters: dict[str, VariantCluster] = {}
-    for members in groups.values():
-        if len(members) < 2:
-            continue
-        ranked = sorted(members, key=lambda w: (-tokens.count(w), -tokens.documents_with(w), w))
+    for head, members in groups.items():
         declared = {pinned[w] for w in members if w in pinned}
-        canonical = min(declared) if declared else ranked[0]
-        order = [canonical] + [w for w in ranked if w != canonical]
+        canonical = min(declared) if declared else head
+        order = [canonical] + sorted((w for w in members if w != canonical),
+                                     key=lambda w: (-tokens.count(w), -tokens.documents_with(w), w))
         cluster = VariantCluster(canonical, tuple((w, tokens.count(w), tokens.documents_with(w)) for w in order),
                                  bool(declared))
         clusters.update((w, cluster) for w in members)
     return clusters
 
 
+def _variants(a: str, b: str) -> bool:
+    """Spellings of one name, as a corpus shows them: the same word in other capitals (`WorldCom`,
+    `Worldcom`); else not two names the dictionary lists both of (`Paterson`, `Patterson`); the same
+    normal form (`Rafiqah`, `Rafiqa`), or one cheap change in a long name (`Yanukovich`, `Yanukovych`)."""
+    if a.lower() == b.lower():
+        return True
+    if lexicon.in_dictionary(a.lower()) and lexicon.in_dictionary(b.lower()):
+        return False
+    if normal_form(a) == normal_form(b):
+        return same_name(a, b)
+    return min(len(a), len(b)) >= LONG_NAME and same_name(a, b)
+
+
+def _keys(word: str) -> set[str]:
+    key = blocking_key(word)
+    return {key, *(key[:i] + key[i + 1:] for i in range(len(key)))}
+
+
 def _same_company(tokens, a: str, b: str) -> bool:
-    """Two common spellings must share a neighbouring word; a rare one has too little context to judge."""
+    """Two common spellings must keep much the same company (a fifth of their neighbouring words shared);
+    a rare one has too little context to judge."""
     if min(tokens.count(a), tokens.count(b)) < COMMON or fold(a) == fold(b):
         return True
-    return bool(tokens.neighbours(a.lower()) & tokens.neighbours(b.lower()))
+    left, right = tokens.neighbours(a.lower()), tokens.neighbours(b.lower())
+    return len(left & right) >= SHARED_COMPANY * min(len(left), len(right))

@@ -103,10 +103,18 @@ def variant_cost(a: str, b: str, limit: float = 2.0) -> float:
 def same_name(a: str, b: str, max_cost: float = MAX_COST) -> bool:
     """True when ``a`` and ``b`` are plausibly one name spelled two ways, judged by spelling alone."""
     x, y = normal_form(a), normal_form(b)
+    if _inflected(a, b) or _inflected(b, a):
+        return False
     if x == y:
-        return fold(a) != fold(b) or a != b
+        return a != b
     if min(len(x), len(y)) < MIN_LENGTH:
         return False
     if x[0] != y[0] and _substitution(x[0], y[0]) == 1.0:  # the first sound stays
         return False
     return variant_cost(a, b, max_cost) <= max_cost
+
+
+def _inflected(a: str, b: str) -> bool:
+    """`Gates`/`Gate's`, `Koreans`/`Korean's`, `Rover`/`Rovers`: one word in another grammatical form."""
+    stem = lambda w: re.sub(r"(?:['’]s|s['’]?)$", "", w)
+    return stem(a) == stem(b) or stem(a) == b

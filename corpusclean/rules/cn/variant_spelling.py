@@ -51,6 +51,9 @@ class VariantSpelling(Rule):
     needs = ("tokens",)
     scope = "line"
     fix_availability = "always"
+    # Opt-in (`--extend-select CN01`) until its clusters are precise on real corpora: on BBC News most
+    # spelling look-alikes among English names are different people (`Neil`/`Neill`), see `make eval`.
+    default = False
     Options: ClassVar[type] = VariantSpellingOptions
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:

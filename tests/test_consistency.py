@@ -1,0 +1,109 @@
+"""CN01 on small multi-document corpora: variants grouped, look-alikes kept apart, ties deterministic,
+pinned spellings honoured, and the same clusters whatever order the statistics were merged in."""
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from corpusclean.core.config import Settings, parse_table
+from corpusclean.core.document import Document
+from corpusclean.core.findings import Safety
+from corpusclean.run.session import build_plan
+from corpusclean.run.stages import collect, finalize, merge
+from corpusclean.stats.variants import variant_clusters
+from corpusclean.text.variants import same_name
+from tests.helpers import run_rules
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Rafiqah", "Rafiqa"), ("Qaeda", "Qaida"), ("Gaddafi", "Qaddafi"), ("Mohammed", "Muhammad"),
+    ("Zürich", "Zurich"), ("al-Nuri", "Al Nuri"), ("Tchaikovsky", "Chaikovsky"),
+])
+def test_transliteration_variants_are_one_name(a, b):
+    assert same_name(a, b)
+
+
+@pytest.mark.parametrize("a, b", [("Austria", "Australia"), ("Rita", "Rito"), ("Jana", "Janek"),
+                                  ("Raqq", "Raqqa"), ("Jon", "John")])
+def test_different_names_that_look_alike_are_not(a, b):
+    assert not same_name(a, b)
+
+
+def rules():
+    return build_plan(Settings(select=("CN",)), apply=True).rules
+
+
+def test_the_majority_spelling_wins_across_documents_with_its_evidence():
+    corpus = [f"President Yanukovych spoke in Kiev on day {n}.\n" for n in range(6)]
+    results = run_rules(corpus + ["President Yanukovich left.\n"], rules(), unsafe=False)
+    assert results[-1].cleaned == "President Yanukovych left.\n"
+    [finding] = results[-1].findings
+    assert finding.fix.safety is Safety.SAFE  # 6 to 1, in six documents
+    assert finding.evidence["forms"] == {"Yanukovych": {"count": 6, "documents": 6},
+                                         "Yanukovich": {"count": 1, "documents": 1}}
+
+
+def test_names_the_dictionary_lists_in_both_spellings_are_left_to_the_config():
+    corpus = ["Colonel Qaddafi spoke.\n"] * 6 + ["Colonel Gaddafi left.\n"]  # both are dictionary entries
+    assert all(r.findings == () for r in run_rules(corpus, rules()))
+
+
+def test_a_weak_majority_is_unsafe_and_a_tie_is_decided_the_same_way_in_any_order():
+    corpus = ["The Rafiqah Wall stood.\n", "The Rafiqa Wall fell.\n"]
+    for order in (corpus, corpus[::-1]):
+        findings = [f for r in run_rules(order, rules()) for f in r.findings]
+        assert [(f.matched, f.fix.edits[0].replacement) for f in findings] == [("Rafiqah", "Rafiqa")]
+        assert findings[0].fix.safety is Safety.UNSAFE
+
+
+def test_two_common_look_alikes_in_different_company_stay_apart():
+    corpus = ["Coach Bellami praised the defence.\n"] * 5 + ["Senator Belami opposed the budget.\n"] * 5
+    assert all(r.findings == () for r in run_rules(corpus, rules()))
+    corpus += ["Coach Belami praised the attack.\n"]  # now they share company
+    assert any(r.findings for r in run_rules(corpus, rules()))
+
+
+def test_a_pinned_canonical_form_is_safe_even_against_the_majority(tmp_path):
+    settings = parse_table({"canonical": {"Rafiqa": ["Rafiqah"]}}, tmp_path / "corpusclean.toml")
+    plan = build_plan(Settings(select=("CN",), canonical=settings.canonical), apply=True)
+    docs = [Document(f"d{i}", t) for i, t in enumerate(["Rafiqah Wall, Rafiqah Wall.\n", "Rafiqa Wall.\n"])]
+    stats = finalize(collect(docs, plan))
+    [cluster] = set(variant_clusters(stats["tokens"], dict(plan.canonical)).values())
+    assert cluster.canonical == "Rafiqa" and cluster.pinned
+    from tests.helpers import run_rules as run
+
+    results = run([d.text for d in docs], plan.rules, unsafe=False)
+    # run_rules builds its own plan without the config: check the pinned plan end to end instead
+    from corpusclean.run.stages import process
+
+    cleaned = [process(d, plan, stats).cleaned for d in docs]
+    assert cleaned == ["Rafiqa Wall, Rafiqa Wall.\n", "Rafiqa Wall.\n"]
+    assert results[0].cleaned != cleaned[0]  # without the pin the majority (Rafiqah) would win
+
+
+def test_merging_statistics_in_any_order_gives_the_same_clusters():
+    texts = ["Yanukovych met Mubarak.\n", "Yanukovich met Mubarak.\n", "Yanukovych and Janukovych.\n",
+             "Rafiqah met Rafiqa.\n", "Rafiqa spoke.\n", "Worldcom and WorldCom, WorldCom.\n"]
+    plan = build_plan(Settings(select=("CN",)), apply=True)
+    parts = [collect([Document(f"d{i}", t)], plan) for i, t in enumerate(texts)]
+    seen = set()
+    for order in itertools.permutations(parts):
+        merged = order[0]
+        for part in order[1:]:
+            merged = merge(merged, part)
+        clusters = variant_clusters(finalize(merged)["tokens"])
+        seen.add(tuple(sorted((form, c.canonical) for form, c in clusters.items())))
+    assert len(seen) == 1
+    assert dict(next(iter(seen))) == {"Yanukovich": "Yanukovych", "Yanukovych": "Yanukovych", "Janukovych": "Yanukovych",
+                                      "Rafiqa": "Rafiqa", "Rafiqah": "Rafiqa",
+                                      "WorldCom": "WorldCom", "Worldcom": "WorldCom"}
+
+
+def test_canonical_config_is_validated(tmp_path):
+    from corpusclean.core.errors import UsageError
+
+    with pytest.raises(UsageError, match="list of spellings"):
+        parse_table({"canonical": {"Rafiqa": "Rafiqah"}}, tmp_path / "c.toml")
+    with pytest.raises(UsageError, match="pinned to both"):
+        parse_table({"canonical": {"Rafiqa": ["Rafiqah"], "Rafiqah1": ["Rafiqah"]}}, tmp_path / "c.toml")
