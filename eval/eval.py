@@ -6,6 +6,7 @@
    ~1 typo per 100 words: recall and precision of the SP rules, with codespell and a naive
    pyspellchecker pass on the same texts (see eval/spelling.py).
 3. The seed article: what the default run removes and reports.
+4-5. Variant spellings: Wikidata transliterations, and CN01's clusters on BBC News (see eval/names.py).
 Prints figures; asserts nothing.
 """
 from __future__ import annotations
@@ -118,3 +119,7 @@ if __name__ == "__main__":
     false_changes()
     injected_typos()
     seed()
+    from names import bbc_clusters, transliterations
+
+    transliterations(EVAL)
+    bbc_clusters(EVAL)

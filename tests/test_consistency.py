@@ -10,7 +10,7 @@ from corpusclean.core.config import Settings, parse_table
 from corpusclean.core.document import Document
 from corpusclean.core.findings import Safety
 from corpusclean.run.session import build_plan
-from corpusclean.run.stages import collect, finalize, merge
+from corpusclean.run.stages import collect, finalize, merge, process
 from corpusclean.stats.variants import variant_clusters
 from corpusclean.text.variants import same_name
 from tests.helpers import run_rules
@@ -65,21 +65,17 @@ def test_two_common_look_alikes_in_different_company_stay_apart():
 
 
 def test_a_pinned_canonical_form_is_safe_even_against_the_majority(tmp_path):
-    settings = parse_table({"canonical": {"Rafiqa": ["Rafiqah"]}}, tmp_path / "corpusclean.toml")
-    plan = build_plan(Settings(select=("CN",), canonical=settings.canonical), apply=True)
-    docs = [Document(f"d{i}", t) for i, t in enumerate(["Rafiqah Wall, Rafiqah Wall.\n", "Rafiqa Wall.\n"])]
-    stats = finalize(collect(docs, plan))
-    [cluster] = set(variant_clusters(stats["tokens"], dict(plan.canonical)).values())
-    assert cluster.canonical == "Rafiqa" and cluster.pinned
-    from tests.helpers import run_rules as run
-
-    results = run([d.text for d in docs], plan.rules, unsafe=False)
-    # run_rules builds its own plan without the config: check the pinned plan end to end instead
-    from corpusclean.run.stages import process
-
-    cleaned = [process(d, plan, stats).cleaned for d in docs]
-    assert cleaned == ["Rafiqa Wall, Rafiqa Wall.\n", "Rafiqa Wall.\n"]
-    assert results[0].cleaned != cleaned[0]  # without the pin the majority (Rafiqah) would win
+    pinned = parse_table({"canonical": {"Rafiqa": ["Rafiqah"]}}, tmp_path / "corpusclean.toml").canonical
+    texts = ["Rafiqah Wall, Rafiqah Wall.\n", "Rafiqa Wall.\n"]
+    docs = [Document(f"d{i}", t) for i, t in enumerate(texts)]
+    for canonical, expected in (({}, "Rafiqah"), (pinned, "Rafiqa")):
+        plan = build_plan(Settings(select=("CN",), canonical=canonical), apply=True)
+        stats = finalize(collect(docs, plan))
+        results = [process(d, plan, stats) for d in docs]
+        findings = [f for r in results for f in r.findings]
+        assert {f.fix.edits[0].replacement for f in findings} == {expected}
+        assert {f.fix.safety for f in findings} == ({Safety.SAFE} if canonical else {Safety.UNSAFE})
+    assert [r.cleaned for r in results] == ["Rafiqa Wall, Rafiqa Wall.\n", "Rafiqa Wall.\n"]  # pinned: applied
 
 
 def test_merging_statistics_in_any_order_gives_the_same_clusters():
@@ -95,7 +91,8 @@ def test_merging_statistics_in_any_order_gives_the_same_clusters():
         clusters = variant_clusters(finalize(merged)["tokens"])
         seen.add(tuple(sorted((form, c.canonical) for form, c in clusters.items())))
     assert len(seen) == 1
-    assert dict(next(iter(seen))) == {"Yanukovich": "Yanukovych", "Yanukovych": "Yanukovych", "Janukovych": "Yanukovych",
+    assert dict(next(iter(seen))) == {"Yanukovich": "Yanukovych", "Yanukovych": "Yanukovych",
+                                      "Janukovych": "Yanukovych",
                                       "Rafiqa": "Rafiqa", "Rafiqah": "Rafiqa",
                                       "WorldCom": "WorldCom", "Worldcom": "WorldCom"}
 
