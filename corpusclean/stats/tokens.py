@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Any, Callable
 
 from corpusclean.core.document import Document
+from corpusclean.text.lexicon import delete_keys
 from corpusclean.text.tokens import WORD
 
 
@@ -103,22 +104,25 @@ class TokenStats:
         neighbours) of ``form``, ignoring case. A delete index over the frequent forms makes this ~n dict
         lookups instead of testing every edit of the word (~54n). The index is built once, for the
         smallest ``min_count`` asked so far; larger ones filter its answers."""
+        from rapidfuzz.distance import OSA  # C++; imported when a rule first asks, not at start-up
+
         if self._deletes is None or min_count < self._deletes[0]:
             index: dict[str, set[str]] = {}
             for word, count in self._count.items():
                 if count >= min_count:
                     lower = word.lower()
-                    for key in _deletes(lower) | {lower}:
+                    for key in delete_keys(lower):
                         index.setdefault(key, set()).add(lower)
             self._deletes = (min_count, index)
         index = self._deletes[1]
         lower = form.lower()
         found: set[str] = set()
-        for key in _deletes(lower) | {lower}:
+        for key in delete_keys(lower):
             found |= index.get(key, set())
-        # Shared deletes also pair words two substitutions apart: keep true one-edit neighbours only.
-        return {f for lower_form in found if _one_edit(lower, lower_form) for f in self.forms_of(lower_form)
-                if self.count(f) >= min_count}
+        # Shared keys also pair words two substitutions apart: keep true one-edit neighbours only
+        # (optimal string alignment: a swap of neighbouring letters is one edit).
+        return {f for lower_form in found if OSA.distance(lower, lower_form, score_cutoff=1) == 1
+                for f in self.forms_of(lower_form) if self.count(f) >= min_count}
 
     def extensions(self, form: str, max_extra: int) -> list[str]:
         """Corpus forms that start with ``form`` and are at most ``max_extra`` letters longer."""
@@ -134,18 +138,3 @@ class TokenStats:
         """How often ``first second`` (lowercase words) occur next to each other in the corpus."""
         return self._pairs.get(f"{first} {second}", 0)
 
-
-def _deletes(word: str) -> set[str]:
-    return {word[:i] + word[i + 1:] for i in range(len(word))}
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` differ by exactly one delete, insert, substitution or adjacent swap."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) != len(b):
-        short, long = sorted((a, b), key=len)
-        return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
-    diff = [i for i in range(len(a)) if a[i] != b[i]]
-    return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
-                              and a[diff[1]] == b[diff[0]])

@@ -101,8 +101,7 @@ def _variants(a: str, b: str) -> bool:
 
 
 def _keys(word: str) -> set[str]:
-    key = blocking_key(word)
-    return {key, *(key[:i] + key[i + 1:] for i in range(len(key)))}
+    return lexicon.delete_keys(blocking_key(word))
 
 
 def _same_company(tokens, a: str, b: str) -> bool:
