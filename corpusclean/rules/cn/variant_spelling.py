@@ -33,17 +33,20 @@ class VariantSpelling(Rule):
     Example:
         Before: "The Rafiqa Wall stood. Rafiqa Wall, Rafiqa Wall. The Rafiqah Wall fell.\n"
         After:  "The Rafiqa Wall stood. Rafiqa Wall, Rafiqa Wall. The Rafiqa Wall fell.\n"
-        Unchanged: "Austria and Australia, Austria and Australia.\n"
+        Before: "WorldCom said. WorldCom, WorldCom, WorldCom, WorldCom and WorldCom said. Worldcom said.\n"
+        After:  "WorldCom said. WorldCom, WorldCom, WorldCom, WorldCom and WorldCom said. WorldCom said.\n"
+        Unchanged: "Senator Belami voted. Coach Bellami said. Coach Bellami left.\n"
 
     Fix safety:
         The canonical form is the most frequent spelling, then the one in more documents, then the first
-        in code-point order. Safe when it is five times more frequent than the variant and appears in
-        three or more documents, or when the config pins it (`[tool.corpusclean.canonical]`); unsafe
-        on a tie or a weak majority: the choice is deterministic, but a reviewer should make it. Two
-        spellings that are both common join only when the corpus puts them beside the same words.
+        in code-point order. Safe when the config pins it (`[tool.corpusclean.canonical]`), or when
+        the variant differs only in capitals and the canonical form is five times more frequent and in
+        three or more documents (`Worldcom` → `WorldCom`). Otherwise unsafe, a tie included: the
+        choice is deterministic, but a respelled name can be another person (`Walliams`), so a
+        reviewer decides. Spellings join only when the corpus puts them beside the same words.
 
     Options:
-        safe-ratio, safe-documents: the majority a safe fix needs (5, 3).
+        safe-ratio, safe-documents: the majority a safe fix of capitals needs (5, 3).
     """
 
     code = "CN01"
@@ -51,9 +54,6 @@ class VariantSpelling(Rule):
     needs = ("tokens",)
     scope = "line"
     fix_availability = "always"
-    # Opt-in (`--extend-select CN01`) until its clusters are precise on real corpora: on BBC News most
-    # spelling look-alikes among English names are different people (`Neil`/`Neill`), see `make eval`.
-    default = False
     Options: ClassVar[type] = VariantSpellingOptions
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
@@ -72,7 +72,10 @@ class VariantSpelling(Rule):
         canonical = cluster.canonical
         mine, theirs = cluster.count(word), cluster.count(canonical)
         documents = next(d for f, _, d in cluster.forms if f == canonical)
-        strong = theirs >= self.options.safe_ratio * mine and documents >= self.options.safe_documents
+        # Only capitals are safe to unify by majority (`Worldcom` → `WorldCom`): a respelled name can be
+        # another person (`Walliams` is not `Williams`, however often the corpus writes `Williams`).
+        strong = (word.lower() == canonical.lower() and theirs >= self.options.safe_ratio * mine
+                  and documents >= self.options.safe_documents)
         safety = Safety.SAFE if cluster.pinned or strong else Safety.UNSAFE
         reason = "pinned in config" if cluster.pinned else f"the corpus writes it {theirs}x to {mine}x"
         return Finding(
