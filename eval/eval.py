@@ -49,7 +49,7 @@ def false_changes() -> None:
     applied = [f for f in findings if f["status"] == "applied"]
     by_rule = Counter(f["code"] for f in applied)
     review = read_review()
-    verdicts: dict[str, list[str]] = {"typo": [], "wrong-fix": [], "false": [], "unreviewed": []}
+    verdicts: dict[str, list[str]] = {"typo": [], "variant": [], "wrong-fix": [], "false": [], "unreviewed": []}
     for f in applied:
         if f["code"][:2] not in ("SP", "CN"):
             continue
@@ -60,11 +60,12 @@ def false_changes() -> None:
     changed = sum(map(len, verdicts.values()))
     print(f"1. BBC News ({words:,} words): {len(applied)} fixes applied {dict(sorted(by_rule.items()))}")
     print(f"   word changes: {changed} = {changed / words * 1e5:.1f} per 100k words, judged in eval/bbc_review.tsv:")
-    for verdict, title in (("typo", "real typos of the source fixed"), ("wrong-fix", "real typos fixed wrongly"),
+    for verdict, title in (("typo", "real typos of the source fixed"), ("variant", "inconsistent spellings unified"),
+                           ("wrong-fix", "real typos fixed wrongly"),
                            ("false", "FALSE CHANGES to correct words"), ("unreviewed", "not yet reviewed")):
         items = verdicts[verdict]
         print(f"   {title}: {len(items)} = {len(items) / words * 1e5:.2f} per 100k words")
-        if verdict == "typo":
+        if verdict in ("typo", "variant"):
             print("     " + ", ".join(sorted({i.split(": ", 1)[1].split(" -> ")[0] for i in items})))
         else:
             for item in items:
