@@ -55,7 +55,7 @@ def _execute(mode: str, paths: List[Path], config: Optional[Path], select, ignor
         _fail(str(exc))
     counts = totals.counts
     if statistics:
-        for line in totals.tally.lines(fixing=mode != "check" and not diff):
+        for line in totals.tally.lines(fixing=mode != "check" and not diff) + totals.decisions.lines():
             typer.echo(line)
     if output_format is OutputFormat.text and not diff:
         for line in summary_lines(counts, fixing=mode != "check"):

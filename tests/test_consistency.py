@@ -3,6 +3,7 @@ pinned spellings honoured, and the same clusters whatever order the statistics w
 from __future__ import annotations
 
 import itertools
+import json
 
 import pytest
 
@@ -111,3 +112,22 @@ def test_canonical_config_is_validated(tmp_path):
         parse_table({"canonical": {"Rafiqa": "Rafiqah"}}, tmp_path / "c.toml")
     with pytest.raises(UsageError, match="pinned to both"):
         parse_table({"canonical": {"Rafiqa": ["Rafiqah"], "Rafiqah1": ["Rafiqah"]}}, tmp_path / "c.toml")
+
+
+def test_clusters_are_reported_once_in_the_summary_and_the_statistics(cli, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The Rafiqah Wall stood.\n")
+    (corpus / "b.txt").write_text("The Rafiqa Wall fell. The Rafiqah Wall fell.\n")
+    code, out, _ = cli("clean", corpus, "--out", tmp_path / "out", "--statistics")
+    assert "Rafiqah <- Rafiqah x2 in 2 docs, Rafiqa x1 in 1 docs (majority; 0 of 1 fixed" in out
+    summary = json.loads((tmp_path / "out/report/summary.json").read_text())
+    [cluster] = summary["variant_clusters"]
+    assert cluster["canonical"] == "Rafiqah" and cluster["occurrences"] == 1
+    assert cluster["examples"] == [str(corpus / "b.txt")]
+
+
+def test_a_tie_says_how_it_was_broken():
+    corpus = ["The Rafiqah Wall stood.\n", "The Rafiqa Wall fell.\n"]
+    [finding] = [f for r in run_rules(corpus, rules()) for f in r.findings]
+    assert finding.evidence["chosen-by"] == "tie, code-point order"

@@ -19,7 +19,7 @@ from corpusclean.io.atomic import atomic_writer, write_bytes
 from corpusclean.io.sources import PassThrough, ReadError, Source
 from corpusclean.report.diff import unified_diff
 from corpusclean.report.records import DONE_STATUSES, SCHEMA_VERSION, display_path, finding_records
-from corpusclean.report.statistics import RuleTally
+from corpusclean.report.statistics import DecisionTally, RuleTally
 from corpusclean.report.text import finding_line
 
 
@@ -30,6 +30,7 @@ class Totals:
         self.counts: Counter = Counter(documents=0, changed=0, errors=0, passed_through=0, applied=0, resolved=0,
                                        remaining=0, fixable=0, unsafe=0)
         self.tally = RuleTally()
+        self.decisions = DecisionTally()
         self.errors: list[str] = []
         self.err = err or sys.stderr
 
@@ -50,6 +51,7 @@ class Totals:
         self.counts["documents"] += 1
         self.counts["changed"] += result.changed
         self.tally.add(records)
+        self.decisions.add(records)
         for record in records:
             if record["status"] in DONE_STATUSES:
                 self.counts[record["status"]] += 1

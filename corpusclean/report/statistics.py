@@ -35,3 +35,42 @@ class RuleTally:
             extra = f"  ({counts['applied']} fixed)" if fixing and counts["applied"] else ""
             rows.append(f"{counts['findings']:>7}  {code}  {mark} {self.names[code]}{extra}")
         return rows
+
+
+class DecisionTally:
+    """Corpus-wide decisions (a variant cluster and its canonical form) gathered from the findings that
+    carry them, so a reviewer sees each decision once with its counts and example documents, not once
+    per occurrence."""
+
+    EXAMPLES = 3
+
+    def __init__(self) -> None:
+        self.clusters: dict[str, dict[str, Any]] = {}
+
+    def add(self, records: Iterable[Mapping[str, Any]]) -> None:
+        for record in records:
+            evidence = record.get("evidence") or {}
+            if "canonical" not in evidence or "forms" not in evidence:
+                continue
+            entry = self.clusters.setdefault(evidence["canonical"], {
+                "rule": record["code"], "canonical": evidence["canonical"], "chosen-by": evidence.get("chosen-by"),
+                "forms": evidence["forms"], "occurrences": 0, "applied": 0, "examples": []})
+            entry["occurrences"] += 1
+            entry["applied"] += record["status"] == "applied"
+            if len(entry["examples"]) < self.EXAMPLES and record["path"] not in entry["examples"]:
+                entry["examples"].append(record["path"])
+
+    def as_json(self) -> list[dict[str, Any]]:
+        return [self.clusters[key] for key in sorted(self.clusters)]
+
+    def lines(self) -> list[str]:
+        if not self.clusters:
+            return []
+        rows = [f"Variant clusters ({len(self.clusters)}), each decided once:"]
+        for entry in sorted(self.clusters.values(), key=lambda e: (-e["forms"][e["canonical"]]["count"],
+                                                                   e["canonical"])):
+            forms = ", ".join(f"{form} x{info['count']} in {info['documents']} docs"
+                              for form, info in entry["forms"].items())
+            rows.append(f"  {entry['canonical']} <- {forms} ({entry['chosen-by']}; "
+                        f"{entry['applied']} of {entry['occurrences']} fixed; e.g. {', '.join(entry['examples'])})")
+        return rows

@@ -94,5 +94,6 @@ def summary(totals: Totals, plan: Plan, settings: Settings, request: Request) ->
         "unsafe_fixes": settings.unsafe_fixes,
         "totals": dict(totals.counts),
         "by_rule": totals.tally.as_json(),
+        "variant_clusters": totals.decisions.as_json(),
         "errors": totals.errors,
     }

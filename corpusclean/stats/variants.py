@@ -34,7 +34,16 @@ class VariantCluster:
 
     def evidence(self) -> dict:
         return {"forms": {f: {"count": c, "documents": d} for f, c, d in self.forms},
-                "canonical": self.canonical, "chosen-by": "config" if self.pinned else "majority"}
+                "canonical": self.canonical, "chosen-by": self.chosen_by()}
+
+    def chosen_by(self) -> str:
+        """Why the canonical form won: the config, more occurrences, more documents, or code-point order."""
+        if self.pinned:
+            return "config"
+        (_, count, documents), (_, next_count, next_documents) = self.forms[0], self.forms[1]
+        if count > next_count:
+            return "majority"
+        return "tie, more documents" if documents > next_documents else "tie, code-point order"
 
 
 def variant_clusters(tokens, pinned: Mapping[str, str] = {}) -> dict[str, VariantCluster]:
