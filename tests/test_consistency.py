@@ -131,3 +131,50 @@ def test_a_tie_says_how_it_was_broken():
     corpus = ["The Rafiqah Wall stood.\n", "The Rafiqa Wall fell.\n"]
     [finding] = [f for r in run_rules(corpus, rules()) for f in r.findings]
     assert finding.evidence["chosen-by"] == "tie, code-point order"
+
+
+def test_british_and_american_spellings_are_made_consistent_per_document():
+    plan_rules = build_plan(Settings(select=("CN02",)), apply=True).rules
+    docs = ["We organised the colour scheme; they organized it too, and organised the rest.\n",
+            "The color and the colour.\n"]
+    first, second = run_rules(docs, plan_rules, unsafe=False)
+    assert first.cleaned == "We organised the colour scheme; they organised it too, and organised the rest.\n"
+    assert second.cleaned == docs[1]  # a tie: unsafe, and decided for the spelling listed first
+    [tie] = second.findings
+    assert tie.matched == "color" and tie.fix.edits[0].replacement == "colour" and tie.fix.safety is Safety.UNSAFE
+
+
+def test_a_corpus_scoped_consistency_pack_counts_the_whole_corpus(tmp_path):
+    (tmp_path / "house.txt").write_text("grey gray\n")
+    pack = """
+code = "CN90"
+name = "grey-spelling"
+type = "consistency"
+summary = "One spelling of grey."
+what = "Unifies `grey` and `gray`."
+why = "House style."
+fix-safety = "Safe with a clear majority."
+words = "house.txt"
+scope = "SCOPE"
+[[examples]]
+unchanged = "A grey sky.\\n"
+"""
+    docs = [Document("a", "A grey sky. A grey sea.\n"), Document("b", "A grey day.\n"), Document("c", "A gray cat.\n")]
+    for scope, expected in (("document", "A gray cat.\n"), ("corpus", "A grey cat.\n")):
+        (tmp_path / "house.toml").write_text(pack.replace("SCOPE", scope))
+        plan = build_plan(Settings(select=("CN90",), packs=(tmp_path / "house.toml",)), apply=True)
+        assert plan.needs == (("tokens",) if scope == "corpus" else ())
+        stats = finalize(collect(docs, plan)) if plan.needs else {}
+        assert process(docs[2], plan, stats).cleaned == expected  # corpus: grey 3 to 1, a safe fix
+
+
+def test_the_gb_us_list_is_clean():
+    from corpusclean.packs.loader import builtin_pack_dir
+    from corpusclean.text import lexicon
+
+    lines = [line for line in (builtin_pack_dir() / "consistency/en-gb-us.txt").read_text().splitlines()
+             if line and not line.startswith("#")]
+    assert lines == sorted(lines) and len(set(lines)) == len(lines)
+    for line in lines:
+        british, american = line.split()
+        assert lexicon.is_known(british) and lexicon.in_dictionary(american), line

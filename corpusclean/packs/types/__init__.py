@@ -1,5 +1,6 @@
 """The generic rule types a pack file can instantiate."""
+from corpusclean.packs.types.consistency import ConsistencyRule
 from corpusclean.packs.types.line_pattern import LinePatternRule
 from corpusclean.packs.types.substitution import SubstitutionRule
 
-RULE_TYPES = {"line-pattern": LinePatternRule, "substitution": SubstitutionRule}
+RULE_TYPES = {"consistency": ConsistencyRule, "line-pattern": LinePatternRule, "substitution": SubstitutionRule}
