@@ -6,6 +6,7 @@
    Gutenberg novels, against the floor DESIGN §8 names: a bare Python pass that reads, regex-tokenizes
    and counts the same text; and how many distinct unknown words the SP rules searched candidates for.
 3. The SP rules on a corpus and on the same corpus twice over: candidate searches follow distinct words.
+4. Pass 1 alone: MB/s beside the bare pass, and the memory of the statistics.
 """
 from __future__ import annotations
 
@@ -111,9 +112,44 @@ def distinct_not_tokens() -> None:
               f"{lexicon.candidates.cache_info().misses:,} candidate searches")
 
 
+def pass_one() -> None:
+    """Pass 1 alone (the token statistics CN01 and the SP rules read), its MB/s beside the bare floor, and
+    the memory its frozen statistics take for the whole BBC corpus (tracemalloc, Python allocations)."""
+    import tracemalloc
+
+    from corpusclean.core.config import Settings
+    from corpusclean.io.sources import InputOptions, discover
+    from corpusclean.run.serial import statistics as pass1
+    from corpusclean.run.session import build_plan
+
+    plan = build_plan(Settings(select=("CN", "SP")), apply=True)
+    word = re.compile(r"\w+")
+    for label, folder in (("Gutenberg", EVAL / "throughput/gutenberg_gitenberg"),
+                          ("BBC News", EVAL / "news/bbc_greene_cunningham")):
+        sources = discover([folder])
+        megabytes = sum(s.path.stat().st_size for s in sources) / 1e6
+
+        def floor() -> None:
+            counts: Counter = Counter()
+            for source in sources:
+                counts.update(word.findall(source.path.read_text(encoding="utf-8", errors="replace")))
+
+        bare, ours = timed(floor), timed(lambda: pass1(sources, plan, InputOptions()))
+        tracemalloc.start()
+        stats = pass1(sources, plan, InputOptions())
+        held, _ = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        tokens = stats["tokens"]
+        print(f"  pass 1 on {label} ({megabytes:.1f} MB): {megabytes / ours:.1f} MB/s "
+              f"(bare pass {megabytes / bare:.1f} MB/s); statistics hold {held / 1e6:.0f} MB "
+              f"for {len(tokens.forms()):,} forms and {len(tokens._pairs):,} word pairs")
+
+
 if __name__ == "__main__":
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     latency()
     throughput()
     print("cost per distinct unknown word, not per token:")
     distinct_not_tokens()
+    print("pass 1 (token statistics for SP and CN):")
+    pass_one()

@@ -3,7 +3,9 @@ lowercase word pairs stand next to each other (for ranking corrections by contex
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Callable
+from itertools import compress, repeat
+from operator import itemgetter
+from typing import Any, Callable, Iterable
 
 from corpusclean.core.document import Document
 from corpusclean.text.lexicon import delete_keys
@@ -67,23 +69,20 @@ class TokenStats:
         """Every surface form, in first-seen order."""
         return list(self._count)
 
-    def neighbours(self, lower: str) -> frozenset[str]:
-        """The words (lowercase) seen right before or after ``lower``, leaving out the most common
-        English words, which stand next to anything."""
-        def build() -> dict[str, set[str]]:
-            from corpusclean.text import lexicon
+    def neighbours_of(self, words: Iterable[str]) -> dict[str, set[str]]:
+        """For each of ``words`` (lowercase), the words seen right before or after it, leaving out the
+        most common English words, which stand next to anything. The pairs are split and filtered by
+        C-level calls; only the pairs that touch ``words`` reach Python code."""
+        from corpusclean.text import lexicon
 
-            common = lexicon.correction_frequencies()
-            index: dict[str, set[str]] = {}
-            for pair in self._pairs:
-                first, _, second = pair.partition(" ")
-                if common.get(second, 0) < FUNCTION_WORD_COUNT:
-                    index.setdefault(first, set()).add(second)
-                if common.get(first, 0) < FUNCTION_WORD_COUNT:
-                    index.setdefault(second, set()).add(first)
-            return index
-
-        return frozenset(self.remember("neighbours", build).get(lower, ()))
+        wanted, common = set(words), lexicon.correction_frequencies()
+        parts = list(map(str.partition, self._pairs, repeat(" ")))
+        found: dict[str, set[str]] = {w: set() for w in wanted}
+        for side, other in ((0, 2), (2, 0)):
+            for part in compress(parts, map(wanted.__contains__, map(itemgetter(side), parts))):
+                if common.get(part[other], 0) < FUNCTION_WORD_COUNT:
+                    found[part[side]].add(part[other])
+        return found
 
     def count(self, form: str) -> int:
         return self._count.get(form, 0)
