@@ -87,7 +87,7 @@ def test_a_pinned_canonical_form_is_safe_even_against_the_majority(tmp_path):
 
 
 def test_merging_statistics_in_any_order_gives_the_same_clusters():
-    texts = ["Yanukovych met Mubarak.\n", "Yanukovich met Mubarak.\n", "Yanukovych and Janukovych.\n",
+    texts = ["Yanukovych met Mubarak.\n", "Yanukovich met Mubarak.\n", "Yanukovych and Janukovych met Mubarak.\n",
              "Rafiqah met Rafiqa.\n", "Rafiqa spoke.\n", "Worldcom and WorldCom, WorldCom.\n"]
     plan = build_plan(Settings(select=("CN",)), apply=True)
     parts = [collect([Document(f"d{i}", t)], plan) for i, t in enumerate(texts)]
