@@ -178,3 +178,25 @@ def test_the_gb_us_list_is_clean():
     for line in lines:
         british, american = line.split()
         assert lexicon.is_known(british) and lexicon.in_dictionary(american), line
+
+
+def test_a_pack_can_declare_the_house_spelling(tmp_path):
+    (tmp_path / "names.txt").write_text("Rafiqa Rafiqah\n")
+    (tmp_path / "house.toml").write_text("""
+code = "CN91"
+name = "house-names"
+type = "consistency"
+summary = "Declared spellings of names."
+what = "The first spelling of each group is the house spelling."
+why = "House style."
+fix-safety = "Safe: the pack declares the choice."
+words = "names.txt"
+prefer = "first"
+[[examples]]
+before = "The Rafiqah Wall.\\n"
+after = "The Rafiqa Wall.\\n"
+""")
+    plan = build_plan(Settings(select=("CN91",), packs=(tmp_path / "house.toml",)), apply=True)
+    [finding] = process(Document("d", "Rafiqah and Rafiqah.\n"), plan, {}).findings[:1]
+    assert finding.fix.safety is Safety.SAFE and finding.evidence["chosen-by"] == "pack"
+    assert process(Document("d", "Rafiqah and Rafiqah.\n"), plan, {}).cleaned == "Rafiqa and Rafiqa.\n"
