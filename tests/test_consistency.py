@@ -219,3 +219,28 @@ after = "The Rafiqa Wall.\\n"
     [finding] = process(Document("d", "Rafiqah and Rafiqah.\n"), plan, {}).findings[:1]
     assert finding.fix.safety is Safety.SAFE and finding.evidence["chosen-by"] == "pack"
     assert process(Document("d", "Rafiqah and Rafiqah.\n"), plan, {}).cleaned == "Rafiqa and Rafiqa.\n"
+
+
+def test_edit_descriptions_do_not_depend_on_the_order_of_the_pair():
+    from corpusclean.text.variants import edit_features
+
+    assert edit_features("Rafiqah", "Rafiqa") == edit_features("Rafiqa", "Rafiqah")
+    assert "op h end" in edit_features("Rafiqah", "Rafiqa")
+
+
+def test_the_training_tool_learns_weights_that_separate_its_examples():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))
+    import train_names
+    from corpusclean.text.variants import edit_features
+
+    same = [("Rafiqah", "Rafiqa"), ("Nadirah", "Nadira"), ("Samirah", "Samira"), ("Aminah", "Amina")] * 5
+    other = [("Rita", "Rito"), ("Jana", "Jano"), ("Marta", "Marto"), ("Lina", "Lino")] * 5
+    weights = train_names.learn(train_names.examples(same, other))
+    assert weights["op h end"] > 0 > weights["op ao end"]
+    threshold = train_names.choose_threshold([(weights, train_names.examples(same, other))])
+    score = lambda a, b: weights["bias"] + sum(weights.get(f, 0.0) for f in edit_features(a, b))
+    assert min(score(a, b) for a, b in same) >= threshold > max(score(a, b) for a, b in other)
