@@ -245,3 +245,16 @@ def test_the_training_tool_learns_weights_that_separate_its_examples():
     score = lambda a, b: weights["bias"] + sum(weights.get(f, 0.0) for f in edit_features(a, b))
     assert min(score(a, b) for a, b in same) > max(score(a, b) for a, b in other)
     assert threshold <= min(score(a, b) for a, b in same)  # every same-name pair kept at 0.95 precision
+
+
+def test_diacritics_and_particles_written_apart_are_one_name():
+    corpus = [f"The al-Nuri mosque in Zürich, year {n}.\n" for n in range(5)] + ["The Al Nuri mosque in Zurich.\n"]
+    results = run_rules(corpus, rules())
+    assert results[-1].cleaned == "The al-Nuri mosque in Zürich.\n"
+    assert {f.matched for f in results[-1].findings} == {"Al Nuri", "Zurich"}
+    assert all(r.findings == () for r in results[:-1])
+
+
+def test_a_particle_capitalised_at_a_sentence_start_is_not_a_variant():
+    corpus = [f"Vincent van Gogh painted {n} fields.\n" for n in range(6)] + ["Van Gogh painted.\n"]
+    assert all(r.findings == () for r in run_rules(corpus, rules()))

@@ -83,3 +83,18 @@ def test_markdown_hard_breaks_survive_trailing_whitespace_fix(cli, tmp_path):
     cli("fix", doc, txt, "--select", "WS01")
     assert doc.read_text() == "Line one  \nLine two\n\nEnd\n"
     assert txt.read_text() == "Line one\n"
+
+
+def test_find_words_finds_phrases_beside_many_single_words():
+    from corpusclean.text.tokens import FIND_LIMIT, find_words
+
+    words = {f"w{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(FIND_LIMIT + 1)} | {"Al Nuri"}
+    found = find_words("The Al Nuri mosque and Al Nurix.", words)
+    assert [(w.word, w.start) for w in found] == [("Al Nuri", 4)]
+
+
+def test_particle_names_are_found_whole_and_english_words_are_not_particles():
+    from corpusclean.text.tokens import WORD, particle_names
+
+    text = "The al-Nuri mosque, Al Nuri, van Gogh; As Reuters said, an-Nasr; made Gaulle; El Salvador-based."
+    assert sorted(particle_names(text, set(WORD.findall(text)))) == ["Al Nuri", "al-Nuri", "an-Nasr", "van Gogh"]

@@ -1,5 +1,6 @@
 """Token statistics: how often each surface form (case kept) occurs, in how many documents, and which
-lowercase word pairs stand next to each other (for ranking corrections by context)."""
+lowercase word pairs stand next to each other (for ranking corrections by context). Names with a
+particle (`al-Nuri`, `Al Nuri`) are counted whole too, as forms with a hyphen or a space."""
 from __future__ import annotations
 
 from collections import Counter
@@ -9,7 +10,7 @@ from typing import Any, Callable, Iterable
 
 from corpusclean.core.document import Document
 from corpusclean.text.lexicon import delete_keys
-from corpusclean.text.tokens import WORD
+from corpusclean.text.tokens import WORD, particle_names
 
 
 FUNCTION_WORD_COUNT = 200_000_000  # n-gram count of `said`: words beside any name say nothing
@@ -26,8 +27,12 @@ class TokenCollector:
 
     def observe(self, state: dict[str, Any], doc: Document) -> dict[str, Any]:
         words = WORD.findall(doc.text)
+        distinct = set(words)
         state["count"].update(words)
-        state["docs"].update(set(words))
+        state["docs"].update(distinct)
+        if names := particle_names(doc.text, distinct):
+            state["count"].update(names)
+            state["docs"].update(set(names))
         lowered = list(map(str.lower, words))
         state["pairs"].update(map(" ".join, zip(lowered, lowered[1:])))
         state["documents"] += 1

@@ -16,7 +16,7 @@ from typing import Mapping
 
 from rapidfuzz.distance import OSA
 
-from corpusclean.text.tokens import is_acronym
+from corpusclean.text.tokens import PARTICLE_NAME, is_acronym
 from corpusclean.text import lexicon
 from corpusclean.text.variants import blocking_key, fold, normal_form, same_name
 
@@ -60,9 +60,10 @@ def variant_clusters(tokens, pinned: Mapping[str, str] = {}) -> dict[str, Varian
 
 def _candidates(tokens) -> list[str]:
     """Names: capitalised words the corpus writes capitalised more often than not (`Qaddafi`, but not
-    `There`, which is `there` at a sentence start), acronyms and possessives aside."""
-    return [w for w in tokens.forms() if len(w) >= 4 and w[:1].isupper() and not is_acronym(w)
-            and "'" not in w and "’" not in w and tokens.count(w) > tokens.count(w.lower())]
+    `There`, which is `there` at a sentence start), and names with a particle (`al-Nuri`, `Al Nuri`),
+    acronyms and possessives aside."""
+    return [w for w in tokens.forms() if len(w) >= 4 and (w[:1].isupper() or _particle(w))
+            and not is_acronym(w) and "'" not in w and "’" not in w and tokens.count(w) > tokens.count(w.lower())]
 
 
 def _clusters(tokens, pinned: Mapping[str, str]) -> dict[str, VariantCluster]:
@@ -104,16 +105,25 @@ def _clusters(tokens, pinned: Mapping[str, str]) -> dict[str, VariantCluster]:
 
 def _variants(a: str, b: str) -> bool:
     """Spellings of one name, as a corpus shows them: the same word in other capitals (`WorldCom`,
-    `Worldcom`); else not two names the dictionary lists both of (`Paterson`, `Patterson`); the same
-    normal form (`Rafiqah`, `Rafiqa`), or one cheap change in a long name (`Yanukovich`, `Yanukovych`)."""
-    if a.lower() == b.lower():
-        return True
+    `Worldcom`) or with other diacritics, hyphens or spaces (`Zürich`, `al-Nuri`/`Al Nuri`); else not two
+    names the dictionary lists both of (`Paterson`, `Patterson`); the same normal form (`Rafiqah`,
+    `Rafiqa`), or few edits that transliterations make (`Yanukovich`, `Yanukovych`)."""
+    if _particle(a) != _particle(b):  # `Le Roi` (an opera's king) is not `Leroi` (a biologist)
+        return False
+    if a.lower() == b.lower():  # but a particle in capitals is a sentence start (`Van Gogh`, `van Gogh`)
+        return not (_particle(a) and a[1:] == b[1:])
+    if fold(a) == fold(b):  # diacritics, a hyphen or a space: one spelling, whatever dictionaries list
+        return same_name(a, b)
     if lexicon.in_dictionary(a.lower()) and lexicon.in_dictionary(b.lower()):
         return False
     if normal_form(a) == normal_form(b):
         return same_name(a, b)
     edits = OSA.distance(fold(a), fold(b))
     return edits <= (2 if min(len(a), len(b)) >= LONG_NAME else 1) and same_name(a, b)
+
+
+def _particle(word: str) -> bool:
+    return PARTICLE_NAME.fullmatch(word) is not None
 
 
 def _keys(word: str) -> set[str]:

@@ -8,7 +8,7 @@ from corpusclean.core.document import Document
 from corpusclean.core.findings import Edit, Finding, Fix, Safety, Span
 from corpusclean.core.rule import Rule, RuleContext
 from corpusclean.stats.variants import variant_clusters
-from corpusclean.text.tokens import distinct_words, find_words, is_glued, neighbours
+from corpusclean.text.tokens import WORD, distinct_words, find_words, is_glued, neighbours
 
 
 @dataclass(frozen=True)
@@ -62,8 +62,9 @@ class VariantSpelling(Rule):
             return
         clusters = variant_clusters(tokens, ctx.canonical)
         text = doc.text
-        variants = {w for w in distinct_words(text) & clusters.keys()
-                    if clusters[w].canonical != w and w not in ctx.allow_words}
+        words = distinct_words(text) & clusters.keys()
+        words |= {name for name in _particle_variants(tokens, clusters) if name in text}  # `Al Nuri`: two tokens
+        variants = {w for w in words if clusters[w].canonical != w and w not in ctx.allow_words}
         for word, start, end in find_words(text, variants):
             if not is_glued(text, start, end):
                 yield self._finding(doc, word, Span(start, end), clusters[word], neighbours(text, start, end))
@@ -85,3 +86,9 @@ class VariantSpelling(Rule):
             evidence={**cluster.evidence(), "source": "corpus",
                       "context": " ".join(w for w in (context[0], word, context[1]) if w)},
         )
+
+
+def _particle_variants(tokens, clusters) -> list[str]:
+    """The clustered forms with a hyphen or a space (`al-Nuri`, `Al Nuri`), which no token list holds."""
+    return tokens.remember(("particle-variants", id(clusters)),
+                           lambda: [w for w in clusters if not WORD.fullmatch(w)])
