@@ -44,7 +44,11 @@ class LinePatternRule(PackRule):
             alternation = "|".join(f"(?:{_expand(p, fragments)})" for p in data["patterns"])
             flags = (0 if data.get("case-sensitive") else re.IGNORECASE)
             # A whole line (any line-break style), surrounding spaces aside, that matches a pattern.
-            self.regex = re.compile(rf"(?<![^\r\n])[^\S\r\n]*(?:{alternation})[^\S\r\n]*(?![^\r\n])", flags)
+            # Candidates by one scan of the text; each confirmed on its own line, since a pattern's `\s` can
+            # reach into the lines around it.
+            self.line_regex = re.compile(alternation, flags)
+            self.regex = re.compile(rf"(?<![^\r\n])(?![\r\n])[^\S\r\n]*(?:{alternation})[^\S\r\n]*(?![^\r\n])",
+                                    flags)
         except (KeyError, IndexError, re.error) as exc:
             raise UsageError(f"{spec.path}: bad pattern: {exc}") from None
 
@@ -57,7 +61,7 @@ class LinePatternRule(PackRule):
         start, end = edge_region(text, self.zone, self.zone_lines)
         for match in self.regex.finditer(text, start, end):
             line = line_at(text, match.start())
-            if line.is_blank or len(line.text) > self.max_length:
+            if line.is_blank or len(line.text) > self.max_length or not self.line_regex.fullmatch(line.text.strip()):
                 continue
             cut = deletion_span(text, line)
             content = line.text.strip()
