@@ -26,7 +26,7 @@ def test_rule_is_documented(rule):
 
 @pytest.mark.parametrize("rule,example", EXAMPLES)
 def test_rule_example(rule, example):
-    [result] = run_rules(example.text, [rule])
+    *_, result = run_rules([*example.corpus, example.text], [rule])
     if example.kind == "fix":
         assert result.cleaned == example.after
         assert all(f.code == rule.code for f in result.findings)

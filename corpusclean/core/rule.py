@@ -31,12 +31,14 @@ class Example:
     """A rule example that runs as a test.
 
     ``before``/``after``: the fix turns one into the other (with unsafe fixes allowed); ``unchanged``: the
-    rule finds nothing; ``flagged``: the rule reports something but the text stays as it is.
+    rule finds nothing; ``flagged``: the rule reports something but the text stays as it is. ``corpus``:
+    the documents processed with it, for rules that learn from the corpus.
     """
 
     kind: str  # "fix", "unchanged" or "flagged"
     text: str
     after: str | None = None
+    corpus: tuple[str, ...] = ()  # other documents of the corpus the example runs in (corpus rules)
 
 
 @dataclass(frozen=True)
@@ -101,14 +103,16 @@ def build_options(options_type: type, values: Mapping[str, Any], code: str) -> A
     return options_type(**kwargs)
 
 
-_EXAMPLE_LINE = re.compile(r"^(Before|After|Unchanged|Flagged):\s*(.+)$")
+_EXAMPLE_LINE = re.compile(r"^(Before|After|Unchanged|Flagged|Corpus):\s*(.+)$")
+_REPEATED = re.compile(r"^(\d+) x (.+)$")
 
 
 def parse_docstring(text: str) -> RuleDoc:
     """Split a rule docstring into summary, sections (``Name:`` headings) and runnable examples.
 
     Example lines are ``Before: "..."``, ``After: "..."``, ``Unchanged: "..."`` or ``Flagged: "..."`` with a
-    Python string literal, so whitespace and line breaks in examples are exact.
+    Python string literal, so whitespace and line breaks in examples are exact. ``Corpus: N x "..."``
+    lines before an example add N copies of a document to the corpus that example runs in.
     """
     lines = text.strip().splitlines()
     summary = lines[0].strip() if lines else ""
@@ -127,20 +131,28 @@ def parse_docstring(text: str) -> RuleDoc:
 def parse_examples(text: str) -> tuple[Example, ...]:
     examples: list[Example] = []
     pending: str | None = None
+    corpus: list[str] = []
     for line in text.splitlines():
         match = _EXAMPLE_LINE.match(line.strip())
         if not match:
             continue
-        kind, value = match.group(1).lower(), ast.literal_eval(match.group(2))
+        kind = match.group(1).lower()
+        if kind == "corpus":
+            copies = _REPEATED.match(match.group(2))
+            times, literal = (int(copies.group(1)), copies.group(2)) if copies else (1, match.group(2))
+            corpus += [ast.literal_eval(literal)] * times
+            continue
+        value = ast.literal_eval(match.group(2))
         if kind == "before":
             pending = value
         elif kind == "after":
             if pending is None:
                 raise ValueError("'After:' example without 'Before:'")
-            examples.append(Example("fix", pending, value))
-            pending = None
+            examples.append(Example("fix", pending, value, tuple(corpus)))
+            pending, corpus = None, []
         else:
-            examples.append(Example(kind, value))
+            examples.append(Example(kind, value, corpus=tuple(corpus)))
+            corpus = []
     if pending is not None:
         raise ValueError("'Before:' example without 'After:'")
     return tuple(examples)
@@ -150,6 +162,8 @@ def format_examples(examples: Iterable[Example]) -> str:
     """Render examples in the docstring form (the inverse of :func:`parse_examples`)."""
     out = []
     for example in examples:
+        for text in dict.fromkeys(example.corpus):
+            out.append(f"Corpus: {example.corpus.count(text)} x {text!r}")
         if example.kind == "fix":
             out += [f"Before: {example.text!r}", f"After:  {example.after!r}"]
         else:

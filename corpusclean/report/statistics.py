@@ -38,23 +38,32 @@ class RuleTally:
 
 
 class DecisionTally:
-    """Corpus-wide decisions (a variant cluster and its canonical form) gathered from the findings that
-    carry them, so a reviewer sees each decision once with its counts and example documents, not once
-    per occurrence."""
+    """Corpus-wide decisions gathered from the findings that carry them (a variant cluster and its
+    canonical form; a learned boilerplate line), so a reviewer sees each decision once with its counts
+    and example documents, not once per occurrence."""
 
     EXAMPLES = 3
 
     def __init__(self) -> None:
         self.clusters: dict[str, dict[str, Any]] = {}
+        self.learned: dict[str, dict[str, Any]] = {}
 
     def add(self, records: Iterable[Mapping[str, Any]]) -> None:
         for record in records:
             evidence = record.get("evidence") or {}
-            if "canonical" not in evidence or "forms" not in evidence:
+            if "canonical" in evidence and "forms" in evidence:
+                entry = self.clusters.setdefault(evidence["canonical"], {
+                    "rule": record["code"], "canonical": evidence["canonical"],
+                    "chosen-by": evidence.get("chosen-by"), "forms": evidence["forms"]})
+            elif "learned-line" in evidence:
+                entry = self.learned.setdefault(evidence["learned-line"], {
+                    "rule": record["code"], "line": evidence["learned-line"], "documents": evidence["documents"],
+                    "share": evidence["share"]})
+            else:
                 continue
-            entry = self.clusters.setdefault(evidence["canonical"], {
-                "rule": record["code"], "canonical": evidence["canonical"], "chosen-by": evidence.get("chosen-by"),
-                "forms": evidence["forms"], "occurrences": 0, "applied": 0, "examples": []})
+            entry.setdefault("occurrences", 0)
+            entry.setdefault("applied", 0)
+            entry.setdefault("examples", [])
             entry["occurrences"] += 1
             entry["applied"] += record["status"] == "applied"
             if len(entry["examples"]) < self.EXAMPLES and record["path"] not in entry["examples"]:
@@ -63,14 +72,22 @@ class DecisionTally:
     def as_json(self) -> list[dict[str, Any]]:
         return [self.clusters[key] for key in sorted(self.clusters)]
 
+    def learned_json(self) -> list[dict[str, Any]]:
+        return sorted(self.learned.values(), key=lambda e: (-e["documents"], e["line"]))
+
     def lines(self) -> list[str]:
-        if not self.clusters:
-            return []
-        rows = [f"Variant clusters ({len(self.clusters)}), each decided once:"]
-        for entry in sorted(self.clusters.values(), key=lambda e: (-e["forms"][e["canonical"]]["count"],
-                                                                   e["canonical"])):
-            forms = ", ".join(f"{form} x{info['count']} in {info['documents']} docs"
-                              for form, info in entry["forms"].items())
-            rows.append(f"  {entry['canonical']} <- {forms} ({entry['chosen-by']}; "
-                        f"{entry['applied']} of {entry['occurrences']} fixed; e.g. {', '.join(entry['examples'])})")
+        rows = []
+        if self.clusters:
+            rows.append(f"Variant clusters ({len(self.clusters)}), each decided once:")
+            for entry in sorted(self.clusters.values(), key=lambda e: (-e["forms"][e["canonical"]]["count"],
+                                                                       e["canonical"])):
+                forms = ", ".join(f"{form} x{info['count']} in {info['documents']} docs"
+                                  for form, info in entry["forms"].items())
+                rows.append(f"  {entry['canonical']} <- {forms} ({entry['chosen-by']}; "
+                            f"{entry['applied']} of {entry['occurrences']} fixed; e.g. {', '.join(entry['examples'])})")
+        if self.learned:
+            rows.append(f"Learned boilerplate lines ({len(self.learned)}), each decided once:")
+            for entry in self.learned_json():
+                rows.append(f"  {entry['line'][:80]!r} in {entry['documents']} docs ({entry['applied']} of "
+                            f"{entry['occurrences']} removed; e.g. {', '.join(entry['examples'])})")
         return rows

@@ -95,5 +95,6 @@ def summary(totals: Totals, plan: Plan, settings: Settings, request: Request) ->
         "totals": dict(totals.counts),
         "by_rule": totals.tally.as_json(),
         "variant_clusters": totals.decisions.as_json(),
+        "learned_lines": totals.decisions.learned_json(),
         "errors": totals.errors,
     }

@@ -4,6 +4,7 @@ A collector has ``empty()``, ``observe(state, doc)``, ``merge(a, b)`` (associati
 ``finalize(state)``. States are plain JSON-able data, so they pickle, cross process boundaries and can be
 saved and reused.
 """
+from corpusclean.stats.lines import LineCollector
 from corpusclean.stats.tokens import TokenCollector
 
-COLLECTORS = {TokenCollector.name: TokenCollector()}
+COLLECTORS = {TokenCollector.name: TokenCollector(), LineCollector.name: LineCollector()}

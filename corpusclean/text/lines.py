@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 _LINE = re.compile(r"([^\r\n]*)(\r\n|\n|\r|\Z)")
 
@@ -41,6 +42,14 @@ def line_at(text: str, offset: int) -> Line:
     start = max(text.rfind("\n", 0, search_end), text.rfind("\r", 0, search_end)) + 1
     match = _LINE.match(text, start)
     return Line(match.start(1), match.end(1), match.end(), match.group(1))
+
+
+def iter_lines(text: str) -> Iterable[Line]:
+    """Every line of ``text`` in order (a final line without a break included, an empty tail not)."""
+    for match in _LINE.finditer(text):
+        if match.start() == len(text):
+            return
+        yield Line(match.start(1), match.end(1), match.end(), match.group(1))
 
 
 def next_nonblank(text: str, pos: int) -> Line | None:

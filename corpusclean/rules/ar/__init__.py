@@ -1,0 +1,1 @@
+"""Rules of the AR family written in Python (the pattern rules are packs in `rules/artifacts/`)."""
