@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -65,3 +66,62 @@ def scrapinghub(eval_dir: Path) -> None:
           "  (targets: precision >= 0.95, recall >= 0.50)")
     for line in wrong:
         print(f"     article text removed: {line}")
+
+
+def cnn_dailymail(eval_dir: Path) -> None:
+    """7. CNN/DailyMail sample (100 articles, flattened to one line each by the dataset): the AR, EN and WS
+    rules' safe fixes; every deleted span judged in eval/cnndm_review.tsv as residue or article text;
+    article words lost per 100k words."""
+    import csv
+
+    from corpusclean import clean
+
+    csv.field_size_limit(1 << 30)
+    with open(eval_dir / "news/cnn_dailymail_sample/train_sample.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    texts = [row["article"] + "\n" for row in rows]
+    results = clean(texts, select=["AR", "EN", "WS"])
+    review = read_review("cnndm_review.tsv")
+    words = sum(len(t.split()) for t in texts)
+    kinds: dict[str, list[str]] = defaultdict(list)
+    lost = 0
+    for result in results:
+        for edit in result.applied:
+            if not any(code.startswith("AR") for code in edit.codes):
+                continue
+            removed = result.original[edit.span.start:edit.span.end]
+            verdict = review.get(removed.strip(), "unreviewed")
+            kinds[verdict].append(f"{'+'.join(edit.codes)} {removed.strip()!r}")
+            if verdict != "residue":
+                lost += len(removed.split())
+    print(f"7. CNN/DailyMail sample ({len(texts)} articles, {words:,} words): the AR rules' safe deletions, "
+          "judged in eval/cnndm_review.tsv:")
+    print(f"   residue removed: {len(kinds['residue'])}; article text removed: {len(kinds['article'])}; "
+          f"unreviewed: {len(kinds['unreviewed'])}")
+    print(f"   article words lost: {lost} = {lost / words * 1e5:.1f} per 100k words (target <= 10; "
+          "unreviewed deletions count as lost)")
+    for name, marker in RESIDUE_MARKERS.items():
+        before = sum(len(marker.findall(t)) for t in texts)
+        after = sum(len(marker.findall(r.cleaned)) for r in results)
+        print(f"   {name:28} in the sample {before:3}, left after cleaning {after:3}")
+    for verdict in ("article", "unreviewed"):
+        for item in kinds[verdict]:
+            print(f"     {verdict}: {item}")
+
+
+# Independent of the rules' own patterns: how much residue of each kind the sample holds before and after.
+RESIDUE_MARKERS = {
+    "byline `By . Name .`": re.compile(r"^By \.", re.MULTILINE),
+    "stamp `PUBLISHED:/UPDATED:`": re.compile(r"\b(?:PUBLISHED|UPDATED): \."),
+    "stamp `Last updated at`": re.compile(r"Last updated at \d"),
+    "`(pictured)`": re.compile(r"\(pictured\b"),
+    "`Scroll down for video`": re.compile(r"scroll down for video", re.IGNORECASE),
+    "`contributed to this report`": re.compile(r"contributed to this report"),
+}
+
+
+def read_review(name: str) -> dict[str, str]:
+    """A review file next to this module: text (tab) verdict (tab) note."""
+    rows = (line.split("\t") for line in (Path(__file__).parent / name).read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#"))
+    return {text: verdict for text, verdict, *_ in rows}

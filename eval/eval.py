@@ -7,7 +7,8 @@
    pyspellchecker pass on the same texts (see eval/spelling.py).
 3. The seed article: what the default run removes and reports.
 4-5. Variant spellings: Wikidata transliterations, and CN01's clusters on BBC News (see eval/names.py).
-6. Artifact lines on Scrapinghub's extraction benchmark (see eval/artifacts.py).
+6-7. Artifact lines on Scrapinghub's extraction benchmark; residue in the CNN/DailyMail sample (see
+   eval/artifacts.py).
 Prints figures; asserts nothing.
 """
 from __future__ import annotations
@@ -125,6 +126,7 @@ if __name__ == "__main__":
 
     transliterations(EVAL)
     bbc_clusters(EVAL)
-    from artifacts import scrapinghub
+    from artifacts import cnn_dailymail, scrapinghub
 
     scrapinghub(EVAL)
+    cnn_dailymail(EVAL)

@@ -21,9 +21,9 @@ def test_default_selection_is_every_default_rule(ruleset):
 
 def test_select_by_code_prefix_and_name(ruleset):
     assert codes(ruleset.select(["AR01"])) == ["AR01"]
-    assert codes(ruleset.select(["AR"])) == ["AR01", "AR02", "AR03", "AR04", "AR05"]
+    assert codes(ruleset.select(["AR"])) == ["AR01", "AR02", "AR03", "AR04", "AR05", "AR06", "AR07", "AR08"]
     assert codes(ruleset.select(["trailing-whitespace"])) == ["WS01"]
-    assert codes(ruleset.select(["ALL"], ignore=["SP", "CN", "EN"])) == ["AR01", "AR02", "AR03", "AR04", "AR05", "WS01", "WS02"]
+    assert codes(ruleset.select(["ALL"], ignore=["SP", "CN", "EN"])) == ["AR01", "AR02", "AR03", "AR04", "AR05", "AR06", "AR07", "AR08", "WS01", "WS02"]
 
 
 def test_families_select_their_rules(ruleset):

@@ -3,7 +3,10 @@
 Pack keys: ``patterns`` (regular expressions matched against the whole stripped line, case-insensitive
 unless ``case-sensitive = true``), ``fragments`` (named sub-patterns used as ``{name}`` in patterns),
 ``zone`` (``top``, ``bottom`` or ``any``) with ``zone-lines`` (how many non-blank lines from that edge),
-``max-length`` (longer lines are prose, not artifacts), ``message``, ``safety``.
+``max-length`` (longer lines are prose, not artifacts), ``message``, ``safety``, and ``remove``: ``line``
+(the default) or ``match``, for residue inside a line (`By . Associated Press . PUBLISHED: . 14:11 EST,
+25 October 2013 .` before the first sentence): then only the match is deleted, wherever it is in the
+zone, and ``max-length`` bounds the match.
 """
 from __future__ import annotations
 
@@ -26,7 +29,7 @@ class LinePatternOptions:
 
 class LinePatternRule(PackRule):
     PACK_KEYS = frozenset({"patterns", "fragments", "zone", "zone-lines", "max-length", "message", "safety",
-                           "case-sensitive"})
+                           "case-sensitive", "remove"})
     Options: ClassVar[type] = LinePatternOptions
 
     def __init__(self, spec, options) -> None:
@@ -37,6 +40,9 @@ class LinePatternRule(PackRule):
             raise UsageError(f"{spec.path}: zone must be top, bottom or any, not {self.zone!r}")
         self.zone_lines = self.options.zone_lines or data.get("zone-lines", 1)
         self.max_length = data.get("max-length", 300)
+        self.remove = data.get("remove", "line")
+        if self.remove not in ("line", "match"):
+            raise UsageError(f"{spec.path}: remove must be line or match, not {self.remove!r}")
         self.message = data.get("message", "artifact line")
         self.safety = self.pack_safety()
         fragments = {k: f"(?:{v})" for k, v in data.get("fragments", {}).items()}
@@ -47,6 +53,7 @@ class LinePatternRule(PackRule):
             # Candidates by one scan of the text; each confirmed on its own line, since a pattern's `\s` can
             # reach into the lines around it.
             self.line_regex = re.compile(alternation, flags)
+            self.match_regex = re.compile(alternation, flags | re.MULTILINE)
             self.regex = re.compile(rf"(?<![^\r\n])(?![\r\n])[^\S\r\n]*(?:{alternation})[^\S\r\n]*(?![^\r\n])",
                                     flags)
         except (KeyError, IndexError, re.error) as exc:
@@ -59,6 +66,9 @@ class LinePatternRule(PackRule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
         start, end = edge_region(text, self.zone, self.zone_lines)
+        if self.remove == "match":
+            yield from self._matches(doc, start, end)
+            return
         for match in self.regex.finditer(text, start, end):
             line = line_at(text, match.start())
             if line.is_blank or len(line.text) > self.max_length or not self.line_regex.fullmatch(line.text.strip()):
@@ -70,6 +80,19 @@ class LinePatternRule(PackRule):
                 span=Span(line.start, line.end), matched=line.text,
                 message=self.message.format(line=content),
                 fix=Fix((Edit(Span(*cut), ""),), self.safety, "delete the line"),
+                evidence={"pattern-pack": self.spec.path.name, "zone": self.zone, "zone-lines": self.zone_lines},
+            )
+
+
+    def _matches(self, doc: Document, start: int, end: int) -> Iterable[Finding]:
+        for match in self.match_regex.finditer(doc.text, start, end):
+            if not match.group().strip() or len(match.group()) > self.max_length:
+                continue
+            span = Span(match.start(), match.end())
+            yield Finding(
+                code=self.code, name=self.name, doc_id=doc.id, span=span, matched=match.group(),
+                message=self.message.format(line=match.group().strip()),
+                fix=Fix((Edit(span, ""),), self.safety, "delete it"),
                 evidence={"pattern-pack": self.spec.path.name, "zone": self.zone, "zone-lines": self.zone_lines},
             )
 
