@@ -9,6 +9,7 @@
 4-5. Variant spellings: Wikidata transliterations, and CN01's clusters on BBC News (see eval/names.py).
 6-7. Artifact lines on Scrapinghub's extraction benchmark; residue in the CNN/DailyMail sample (see
    eval/artifacts.py).
+8. ftfy's own test cases for the EN rules (see eval/encoding.py).
 Prints figures; asserts nothing.
 """
 from __future__ import annotations
@@ -130,3 +131,6 @@ if __name__ == "__main__":
 
     scrapinghub(EVAL)
     cnn_dailymail(EVAL)
+    from encoding import ftfy_cases
+
+    ftfy_cases(EVAL)
