@@ -85,7 +85,8 @@ def throughput() -> None:
 
     run(("SP",))()  # load the dictionaries once, as a long run does
     rows = [("bare read+tokenize+count", timed(floor)), ("corpusclean default rules, serial", timed(run(None))),
-            ("corpusclean SP rules only, serial", timed(run(("SP",))))]
+            ("corpusclean SP rules only, serial", timed(run(("SP",)))),
+            ("corpusclean AR+EN+WS rules, serial", timed(run(("AR", "EN", "WS"))))]
     print(f"throughput on {len(sources)} Gutenberg files, {megabytes:.1f} MB, median of 3:")
     for name, seconds in rows:
         print(f"  {name:<36} {megabytes / seconds:6.1f} MB/s")

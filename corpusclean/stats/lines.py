@@ -55,6 +55,7 @@ class LineStats:
     def __init__(self, documents: int, docs: dict[str, int]) -> None:
         self.documents = documents
         self._docs = docs
+        self.most = max(docs.values(), default=0)  # no line is in more documents than this
 
     def count(self, fp: str) -> int:
         """In how many documents the line with fingerprint ``fp`` occurs (0 when seen once)."""

@@ -39,6 +39,9 @@ class LinePatternRule(PackRule):
         if self.zone not in ("top", "bottom", "any"):
             raise UsageError(f"{spec.path}: zone must be top, bottom or any, not {self.zone!r}")
         self.zone_lines = self.options.zone_lines or data.get("zone-lines", 1)
+        # Anywhere in a document, a line's verdict depends on that line alone: after a fix only the changed
+        # lines need a new look. At an edge, a change elsewhere can move the zone.
+        self.scope = "line" if self.zone == "any" else "document"
         self.max_length = data.get("max-length", 300)
         self.remove = data.get("remove", "line")
         if self.remove not in ("line", "match"):

@@ -64,6 +64,8 @@ class RepeatedLine(Rule):
             return
         options = self.options
         needed = max(options.min_documents, options.min_share * stats.documents)
+        if stats.most < needed:  # nothing learned: no line of this document needs a fingerprint
+            return
         text, repeated, lines = doc.text, [], 0
         for line in iter_lines(text):
             if line.is_blank:

@@ -9,7 +9,7 @@ from corpusclean.core.findings import Edit, Finding, Fix, Safety, Span
 from corpusclean.core.rule import Rule, RuleContext
 
 LEADING = re.compile(r"\A(?:[^\S\r\n]*(?>\r\n|\n|\r))+")
-TRAILING = re.compile(r"(?<=\S)([^\S\r\n]*(?>\r\n|\n|\r))((?:[^\S\r\n]*(?>\r\n|\n|\r))+)[^\S\r\n]*\Z")
+TRAILING = re.compile(r"([^\S\r\n]*(?>\r\n|\n|\r))((?:[^\S\r\n]*(?>\r\n|\n|\r))+)[^\S\r\n]*\Z")
 
 
 class EdgeBlankLines(Rule):
@@ -42,7 +42,7 @@ class EdgeBlankLines(Rule):
             return
         if match := LEADING.match(text):
             yield self._finding(doc, Span(match.start(), match.end()), "blank lines before the first line")
-        if match := TRAILING.search(text):
+        if match := TRAILING.match(text, len(text.rstrip())):  # from the last visible character only
             yield self._finding(doc, Span(match.start(2), match.end()), "blank lines after the last line")
 
     def _finding(self, doc: Document, span: Span, message: str) -> Finding:

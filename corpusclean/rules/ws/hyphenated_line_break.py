@@ -9,8 +9,11 @@ from corpusclean.core.findings import Edit, Finding, Fix, Safety, Span
 from corpusclean.core.rule import Rule, RuleContext
 from corpusclean.text import lexicon
 
-# A word broken at a line end with a hyphen, its rest starting the next line: `govern-\nment`.
-BROKEN = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-[^\S\r\n]*(\r\n|\n|\r)[^\S\r\n]*([^\W\d_]+)(?![^\W\d_])[^\S\r\n]*")
+# A word broken at a line end with a hyphen, its rest starting the next line: `govern-\nment`. The search
+# starts from the hyphen and line break (a literal the regex engine finds fast), then reads the words.
+BREAK = re.compile(r"-[^\S\r\n]*(\r\n|\n|\r)[^\S\r\n]*")
+HEAD = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,40}\Z")
+TAIL = re.compile(r"([^\W\d_]+)(?![^\W\d_])[^\S\r\n]*")
 
 
 class HyphenatedLineBreak(Rule):
@@ -44,15 +47,18 @@ class HyphenatedLineBreak(Rule):
         text = doc.text
         if "-" not in text:
             return
-        for match in BROKEN.finditer(text):
-            head, newline, tail = match.group(1), match.group(2), match.group(3)
-            joined = head + tail
-            if not _typesetter_hyphen(head, tail, joined):
+        for hyphen in BREAK.finditer(text):
+            head = HEAD.search(text, max(0, hyphen.start() - 41), hyphen.start())
+            tail = TAIL.match(text, hyphen.end())
+            if not head or not tail:
                 continue
-            span = Span(match.start(), match.end())
+            joined = head.group() + tail.group(1)
+            if not _typesetter_hyphen(head.group(), tail.group(1), joined):
+                continue
+            span, newline = Span(head.start(), tail.end()), hyphen.group(1)
             yield Finding(
-                code=self.code, name=self.name, doc_id=doc.id, span=span, matched=match.group(),
-                message=f"{head}- / {tail} is one word broken across lines: {joined!r}",
+                code=self.code, name=self.name, doc_id=doc.id, span=span, matched=text[span.start:span.end],
+                message=f"{head.group()}- / {tail.group(1)} is one word broken across lines: {joined!r}",
                 fix=Fix((Edit(span, joined + newline),), Safety.SAFE, f"join as {joined!r}"),
                 evidence={"joined": joined, "source": "dictionary"},
             )
