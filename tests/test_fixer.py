@@ -73,3 +73,22 @@ def test_round_cap_stops_a_fix_that_never_converges():
 def test_check_only_policy_changes_nothing():
     result = fix_document(Document("d", "aa"), _checker([_word_rule("T01", "aa", "b")]), FixPolicy(apply=False))
     assert result.cleaned == "aa" and result.applied == () and len(result.remaining) == 1
+
+
+def test_the_overlap_index_agrees_with_comparing_every_pair():
+    import random
+
+    from corpusclean.core.findings import Span
+    from corpusclean.core.fixer import _Taken
+
+    rng = random.Random(7)
+    for _ in range(200):
+        taken, naive = _Taken(), []
+        for _ in range(40):
+            start = rng.randrange(0, 60)
+            span = Span(start, start + rng.choice([0, 0, 1, 2, 5]))
+            expected = any(span.overlaps(t) for t in naive)
+            assert taken.overlaps(span) == expected
+            if not expected:
+                taken.add(span)
+                naive.append(span)

@@ -5,6 +5,7 @@ until no applicable fix remains (capped) → keep the log of applied edits in or
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field, replace
 from typing import Callable, Mapping, Sequence
 
@@ -51,16 +52,40 @@ def _select(findings: Sequence[Finding], policy: FixPolicy) -> tuple[list[Findin
     candidates = [f for f in findings if policy.skip_reason(f) is None]
     candidates.sort(key=lambda f: (min(e.span.start for e in f.fix.edits), -policy.safety(f), f.code, f.span))
     accepted: list[Finding] = []
-    taken: list[Span] = []
+    taken = _Taken()
     skipped: list[Skipped] = []
     for finding in candidates:
         spans = [e.span for e in finding.fix.edits]
-        if any(s.overlaps(t) for s in spans for t in taken):
+        if any(taken.overlaps(s) for s in spans):
             skipped.append(Skipped(finding, "overlap"))
             continue
         accepted.append(finding)
-        taken.extend(spans)
+        for span in spans:
+            taken.add(span)
     return accepted, skipped
+
+
+class _Taken:
+    """Accepted edit spans, sorted by start. They never overlap one another, so their ends are sorted too
+    and the spans a new one could touch are a short run found by bisection: a document with 20,000 fixes
+    no longer costs 20,000 x 20,000 comparisons."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.spans: list[Span] = []
+
+    def overlaps(self, span: Span) -> bool:
+        at = bisect.bisect_right(self.starts, span.end) - 1
+        while at >= 0 and self.spans[at].end >= span.start:
+            if span.overlaps(self.spans[at]):
+                return True
+            at -= 1
+        return False
+
+    def add(self, span: Span) -> None:
+        at = bisect.bisect_right(self.starts, span.start)
+        self.starts.insert(at, span.start)
+        self.spans.insert(at, span)
 
 
 def fix_document(doc: Document, check: Checker, policy: FixPolicy, max_rounds: int = MAX_ROUNDS) -> DocResult:
