@@ -44,7 +44,7 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "corpusclean"
 
 
-def _cached(source: Path, name: str, parse) -> dict:
+def cached(source: Path, name: str, parse) -> dict:
     """``parse(source)``, cached as marshal under a key that changes when the source file changes."""
     stat = source.stat()
     cached = cache_dir() / f"{name}-{stat.st_size}-{int(stat.st_mtime)}.marshal"
@@ -79,14 +79,14 @@ def _counts(path: Path) -> dict[str, int]:
 @cache
 def frequencies() -> dict[str, int]:
     """``{word: frequency}`` of pyspellchecker's English dictionary: the list of known words."""
-    return _cached(_package_file("spellchecker", "resources", "en.json.gz"), "lexicon-en",
+    return cached(_package_file("spellchecker", "resources", "en.json.gz"), "lexicon-en",
                    lambda p: json.loads(gzip.decompress(p.read_bytes())))
 
 
 @cache
 def correction_frequencies() -> dict[str, int]:
     """``{word: count}`` from symspellpy's 82k-word English list: the candidates a correction may choose."""
-    return _cached(_package_file("symspellpy", "frequency_dictionary_en_82_765.txt"), "symspell-words", _counts)
+    return cached(_package_file("symspellpy", "frequency_dictionary_en_82_765.txt"), "symspell-words", _counts)
 
 
 @cache
@@ -97,7 +97,7 @@ def _correction_words() -> frozenset[str]:
 @cache
 def pair_frequencies() -> dict[str, int]:
     """``{"word1 word2": count}`` from symspellpy's English bigram list, for ranking by context."""
-    return _cached(_package_file("symspellpy", "frequency_bigramdictionary_en_243_342.txt"), "symspell-pairs",
+    return cached(_package_file("symspellpy", "frequency_bigramdictionary_en_243_342.txt"), "symspell-pairs",
                    _counts)
 
 

@@ -21,7 +21,9 @@ TABLE = Path(__file__).with_name("name_edits.json")
 
 @lru_cache(maxsize=1)
 def _weights() -> tuple[dict[str, float], float]:
-    table = json.loads(TABLE.read_text(encoding="utf-8"))
+    from corpusclean.text.lexicon import cached
+
+    table = cached(TABLE, "name-edits", lambda path: json.loads(path.read_text(encoding="utf-8")))
     return table["weights"], table["threshold"]
 
 
