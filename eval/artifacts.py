@@ -27,15 +27,20 @@ def line_documents(path: Path) -> dict[str, list[tuple[str, list[tuple[str, bool
 
 
 def removed_lines(original: list[str], cleaned: str) -> list[bool]:
-    """Which of ``original`` lines are gone from ``cleaned`` (a rule removes whole lines, in order)."""
-    kept, gone = cleaned.split("\n"), []
-    at = 0
-    for line in original:
-        if at < len(kept) and kept[at] == line:
-            gone.append(False)
-            at += 1
-        else:
-            gone.append(True)
+    """Which of ``original`` lines are gone from ``cleaned``. A line an inline rule shortened
+    (`(pictured)` deleted) is still there: lines are aligned by difflib, and a changed line counts as
+    kept when it is mostly the same text."""
+    from difflib import SequenceMatcher
+
+    kept = cleaned.split("\n")
+    gone = [False] * len(original)
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, original, kept, autojunk=False).get_opcodes():
+        if tag == "delete":
+            gone[i1:i2] = [True] * (i2 - i1)
+        elif tag == "replace":
+            candidates = kept[j1:j2]
+            for i in range(i1, i2):
+                gone[i] = not any(SequenceMatcher(None, original[i], k).ratio() > 0.8 for k in candidates)
     return gone
 
 
