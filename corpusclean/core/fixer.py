@@ -23,6 +23,17 @@ class FixPolicy:
     apply: bool = True
     unsafe: bool = False
     overrides: Mapping[str, Safety] = field(default_factory=dict)  # code or prefix -> safety
+    # A reviewer's rejections (``corpusclean apply``): findings by (doc id, code, start, end, matched) in
+    # original offsets, and whole decisions by an evidence key and value (`canonical`, `learned-line`).
+    rejected: frozenset[tuple] = frozenset()
+    rejected_groups: frozenset[tuple[str, str]] = frozenset()
+
+    def rejects(self, doc_id: str, finding: Finding) -> bool:
+        """True when a reviewer rejected ``finding`` (located in original offsets) or its decision."""
+        if (doc_id, finding.code, finding.span.start, finding.span.end, finding.matched) in self.rejected:
+            return True
+        evidence = finding.evidence or {}
+        return any(str(evidence.get(key)) == value for key, value in self.rejected_groups if key in evidence)
 
     def safety(self, finding: Finding) -> Safety:
         assert finding.fix is not None
@@ -109,8 +120,12 @@ def fix_document(doc: Document, check: Checker, policy: FixPolicy, max_rounds: i
     fixed: set[tuple] = set()  # findings whose own fix was applied
     rounds = 0
     overlapped: list[Skipped] = []
+    rejected: set[int] = set()
     while rounds < max_rounds:
-        accepted, overlapped = _select(current, policy)
+        if policy.rejected or policy.rejected_groups:
+            offsets = OriginalOffsets(log)
+            rejected |= {id(f) for f in current if policy.rejects(doc.id, _relocate(f, offsets))}
+        accepted, overlapped = _select([f for f in current if id(f) not in rejected], policy)
         if not accepted:
             break
         offsets = OriginalOffsets(log)
@@ -131,7 +146,8 @@ def fix_document(doc: Document, check: Checker, policy: FixPolicy, max_rounds: i
     overlap_ids = {id(s.finding) for s in overlapped}
     skipped = []
     for raw, located in zip(current, remaining):
-        reason = policy.skip_reason(raw) or ("overlap" if id(raw) in overlap_ids else "round-cap")
+        reason = ("rejected" if id(raw) in rejected else
+                  policy.skip_reason(raw) or ("overlap" if id(raw) in overlap_ids else "round-cap"))
         skipped.append(Skipped(located, reason))
     left = {_key(f) for f in remaining}
     # Gone without its own fix: another fix removed the text it was about (e.g. a deleted line).

@@ -15,14 +15,18 @@ from corpusclean.io.sources import InputOptions, discover
 from corpusclean.packs.loader import accepted_words
 from corpusclean.io.writers import InPlaceWriter, TreeWriter
 from corpusclean.report.sinks import DiffPrinter, Printer, ReportDir, Reporter, Totals
-from corpusclean.run.serial import run_serial
-from corpusclean.run.stages import Plan
+from corpusclean.report.html import HtmlReport
+from corpusclean.run.saved import STATISTICS_FILE, load_states, save_states
+from corpusclean.run.serial import documents, run_serial
+from corpusclean.run.stages import Plan, collect, finalize
 
 
-def build_plan(settings: Settings, apply: bool) -> Plan:
+def build_plan(settings: Settings, apply: bool, rejected: frozenset = frozenset(),
+               rejected_groups: frozenset = frozenset()) -> Plan:
     rules = RuleSet(settings.packs, settings.rule_options).select(
         settings.select, settings.extend_select, settings.ignore)
-    policy = FixPolicy(apply=apply, unsafe=settings.unsafe_fixes, overrides=settings.safety_overrides)
+    policy = FixPolicy(apply=apply, unsafe=settings.unsafe_fixes, overrides=settings.safety_overrides,
+                       rejected=rejected, rejected_groups=rejected_groups)
     return Plan(tuple(rules), policy, settings.allow_words | accepted_words(settings.packs),
                 tuple(sorted(settings.canonical.items())))
 
@@ -40,12 +44,16 @@ class Request:
     output_format: str = "text"
     stdout: TextIO = field(default_factory=lambda: sys.stdout)
     stderr: TextIO = field(default_factory=lambda: sys.stderr)
+    saved_statistics: Path | None = None  # pass-1 statistics of an earlier run (``corpusclean apply``)
+    rejected: frozenset = frozenset()  # a reviewer's rejections (see FixPolicy)
+    rejected_groups: frozenset = frozenset()
 
 
 def run(request: Request) -> Totals:
     settings = request.settings
     writes = request.mode in ("fix", "clean") and not request.diff
-    plan = build_plan(settings, apply=request.mode != "check" or request.diff)
+    plan = build_plan(settings, apply=request.mode != "check" or request.diff, rejected=request.rejected,
+                      rejected_groups=request.rejected_groups)
     sources = discover(request.paths)
     if request.mode == "clean":
         _check_out(request)
@@ -58,16 +66,27 @@ def run(request: Request) -> Totals:
         printer = Printer(request.output_format, request.stdout)
         children.append(printer)
     report = ReportDir(request.out / "report") if request.mode == "clean" and writes else None
+    html = HtmlReport(request.out / "report") if report else None
     if report:
-        children.append(report)
+        children += [report, html]
     sinks: list[Any] = [Reporter(*children)]
     if writes:
         sinks.append(TreeWriter(request.out) if request.mode == "clean" else InPlaceWriter())
-    run_serial(sources, plan, InputOptions(settings.text_field, settings.id_field), sinks)
+    options = InputOptions(settings.text_field, settings.id_field)
+    stats = None
+    if request.saved_statistics is not None:
+        stats = finalize(load_states(request.saved_statistics, plan))
+    elif report and plan.needs:  # kept beside the report, so that `apply` need not read the corpus twice
+        states = collect(documents(sources, options), plan)
+        save_states(request.out / "report" / STATISTICS_FILE, states)
+        stats = finalize(states)
+    run_serial(sources, plan, options, sinks, stats)
     if printer:
         printer.close()
     if report:
-        report.close(summary(totals, plan, settings, request))
+        facts = summary(totals, plan, settings, request)
+        report.close(facts)
+        html.write(facts)
     return totals
 
 
@@ -92,6 +111,8 @@ def summary(totals: Totals, plan: Plan, settings: Settings, request: Request) ->
         "config": str(settings.source) if settings.source else None,
         "rules": [rule.code for rule in plan.rules],
         "unsafe_fixes": settings.unsafe_fixes,
+        "text_field": settings.text_field,
+        "id_field": settings.id_field,
         "totals": dict(totals.counts),
         "by_rule": totals.tally.as_json(),
         "variant_clusters": totals.decisions.as_json(),

@@ -1,0 +1,44 @@
+"""Pass-1 statistics saved beside a report (`report/statistics.json.gz`) and read back by `apply`.
+
+The collectors' states are plain JSON-able data (DESIGN §3); they are saved before ``finalize`` so that a
+later run rebuilds exactly the frozen statistics of the first one without reading the corpus again.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+from typing import Any
+
+from corpusclean.core.errors import UsageError
+from corpusclean.io.atomic import write_bytes
+
+STATISTICS_FILE = "statistics.json.gz"
+SCHEMA_VERSION = 1
+
+
+def save_states(path: Path, states: dict[str, Any]) -> None:
+    data = json.dumps({"schema_version": SCHEMA_VERSION, "states": states}, ensure_ascii=False)
+    write_bytes(path, gzip.compress(data.encode("utf-8"), compresslevel=5))
+
+
+def load_states(path: Path, plan) -> dict[str, Any]:
+    """The saved states of the collectors ``plan`` needs; a clear error when the file cannot serve."""
+    try:
+        data = json.loads(gzip.decompress(path.read_bytes()))
+    except (OSError, ValueError, EOFError) as exc:
+        raise UsageError(f"{path}: cannot read saved statistics: {exc}") from None
+    states = data.get("states", {})
+    missing = [name for name in plan.needs if name not in states]
+    if missing:
+        raise UsageError(f"{path}: the saved statistics lack {', '.join(missing)}; rerun clean")
+    return {name: _revive(states[name]) for name in plan.needs}
+
+
+def _revive(state: Any) -> Any:
+    """Counters come back as dicts; the collectors' merge and finalize read them as mappings."""
+    from collections import Counter
+
+    if isinstance(state, dict):
+        return {k: Counter(v) if isinstance(v, dict) else v for k, v in state.items()}
+    return state
