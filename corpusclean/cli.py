@@ -18,6 +18,7 @@ app = typer.Typer(
 class OutputFormat(str, enum.Enum):
     text = "text"
     json = "json"
+    github = "github"  # GitHub Actions annotations
 
 
 SelectOpt = typer.Option(None, "--select", help="Rules to run: codes, prefixes or names, comma-separated.")
@@ -119,6 +120,37 @@ def clean(
                       output_format, text_field, id_field, out=out)
     if not diff:
         typer.echo(f"Cleaned corpus and report written to {out}/ (report: {out / 'report'}/).")
+    raise typer.Exit(2 if totals.counts["errors"] else 0)
+
+
+@app.command()
+def apply(
+    decisions: Path = typer.Argument(..., help="decisions.json exported from report/index.html."),
+    out: Path = typer.Option(..., "--out", help="Folder for the cleaned corpus and its new report/."),
+    report: Optional[Path] = typer.Option(None, "--report", help="The run's report/ folder (default: the one "
+                                                                 "decisions.json names, or its own folder)."),
+    update_config: bool = typer.Option(False, "--update-config", help="Add the words of rejected spelling fixes "
+                                                                      "to the config's allow-words."),
+) -> None:
+    """Clean the corpus of a reviewed run again, leaving out the findings and decisions rejected in the report."""
+    from corpusclean.core.config import load_settings
+    from corpusclean.core.errors import UsageError
+    from corpusclean.report.text import summary_lines
+    from corpusclean.run.apply import apply_decisions, read_decisions, update_allow_words
+
+    try:
+        chosen = read_decisions(decisions, report)
+        totals = apply_decisions(chosen, out)
+        if update_config and chosen.words:
+            config = load_settings().source or Path("corpusclean.toml")
+            added = update_allow_words(config, chosen.words)
+            typer.echo(f"{added} words added to allow-words in {config}.")
+    except UsageError as exc:
+        _fail(str(exc))
+    typer.echo(f"{len(chosen.rejected)} findings and {len(chosen.rejected_groups)} decisions rejected.")
+    for line in summary_lines(totals.counts, fixing=True):
+        typer.echo(line)
+    typer.echo(f"Cleaned corpus and report written to {out}/ (report: {out / 'report'}/).")
     raise typer.Exit(2 if totals.counts["errors"] else 0)
 
 

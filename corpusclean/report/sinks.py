@@ -18,9 +18,10 @@ from corpusclean.core.findings import DocResult
 from corpusclean.io.atomic import atomic_writer, write_bytes
 from corpusclean.io.sources import PassThrough, ReadError, Source
 from corpusclean.report.diff import unified_diff
+from corpusclean.report.markdown import markdown_summary
 from corpusclean.report.records import DONE_STATUSES, SCHEMA_VERSION, display_path, finding_records
 from corpusclean.report.statistics import DecisionTally, RuleTally
-from corpusclean.report.text import finding_line
+from corpusclean.report.text import finding_line, github_line
 
 
 class Totals:
@@ -78,6 +79,8 @@ class Printer:
                 continue
             if self.format == "json":
                 self.collected.append(record)
+            elif self.format == "github":
+                print(github_line(record), file=self.out)
             else:
                 print(finding_line(record), file=self.out)
 
@@ -98,7 +101,8 @@ class DiffPrinter:
 
 class ReportDir:
     """``DIR/report/``: findings.jsonl (schema-versioned records), edits.jsonl (the replayable log of
-    applied edits per document, in original offsets), changes.diff and, on close, summary.json."""
+    applied edits per document, in original offsets), changes.diff and, on close, summary.json and
+    summary.md."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -123,6 +127,7 @@ class ReportDir:
         self._stack.close()
         write_bytes(self.folder / "summary.json",
                     (json.dumps(summary, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        write_bytes(self.folder / "summary.md", markdown_summary(summary).encode("utf-8"))
 
 
 class Reporter:

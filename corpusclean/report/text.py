@@ -9,6 +9,21 @@ def finding_line(record: Mapping[str, Any]) -> str:
     return f"{record['path']}:{record['line']}:{record['col']}: {record['code']}{mark} {record['message']}"
 
 
+def github_line(record: Mapping[str, Any]) -> str:
+    """A GitHub Actions workflow command: the finding shows as an annotation on the file's line."""
+    level = "warning" if record["status"] in ("fixable", "skipped") else "notice"
+    props = (f"file={_escape(record['path'], True)},line={record['line']},col={record['col']},"
+             f"endLine={record['end_line']},endColumn={record['end_col']},"
+             f"title={_escape(record['code'] + ' ' + record['name'], True)}")
+    return f"::{level} {props}::{_escape(record['message'], False)}"
+
+
+def _escape(text: str, property_value: bool) -> str:
+    """GitHub's escaping for workflow commands: %, CR and LF always; also : and , in property values."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
+
+
 def summary_lines(totals: Mapping[str, int], fixing: bool) -> list[str]:
     remaining, fixed = totals["remaining"], totals["applied"]
     lines = []

@@ -108,6 +108,7 @@ def summary(totals: Totals, plan: Plan, settings: Settings, request: Request) ->
         "schema_version": 1,
         "corpusclean": __version__,
         "inputs": [str(p) for p in request.paths],
+        "working_dir": str(Path.cwd()),
         "config": str(settings.source) if settings.source else None,
         "rules": [rule.code for rule in plan.rules],
         "unsafe_fixes": settings.unsafe_fixes,
