@@ -33,6 +33,7 @@ demo: $(VENV)/.installed
 	@cat out/report/changes.diff
 
 test: $(VENV)/.installed-test
+	@tools/ensure_chromium.sh
 	$(PY) -m pytest -q
 
 golden: $(VENV)/.installed-test
