@@ -1,21 +1,25 @@
 """Inputs: find the files behind the paths a user gives, and read them into documents.
 
-A plain-text file (``.txt``, ``.md``, or any file named directly) is one document; a ``.jsonl`` file holds
-one document per line. Undecodable bytes never pass silently: such a file becomes a :class:`ReadError`
-with its byte offset, and is left untouched.
+A plain-text file (``.txt``, ``.md``, or any file named directly) is one document; a ``.jsonl`` file
+(also ``.jsonl.gz`` and ``.jsonl.zst``) holds one document per line and is streamed row by row, so memory
+does not grow with the file. Undecodable bytes never pass silently: a text file becomes a
+:class:`ReadError` with its byte offset and is left untouched; a JSONL row becomes a :class:`PassThrough`,
+kept byte for byte and reported.
 """
 from __future__ import annotations
 
+import gzip
+import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, BinaryIO, Iterator, Sequence
 
 from corpusclean.core.document import Document
 from corpusclean.core.errors import UsageError
 
 TEXT_SUFFIXES = (".txt", ".md")
-JSONL_SUFFIXES = (".jsonl",)
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst")
 BOM = b"\xef\xbb\xbf"
 
 
@@ -26,6 +30,7 @@ class Source:
     path: Path
     relative: str
     kind: str  # "text" or "jsonl"
+    compression: str | None = None  # "gz" or "zst" for compressed JSONL
 
 
 @dataclass(frozen=True)
@@ -53,23 +58,28 @@ class InputOptions:
     id_field: str | None = None
 
 
-def kind_of(path: Path) -> str:
-    return "jsonl" if path.suffix.lower() in JSONL_SUFFIXES else "text"
+def source_for(path: Path, relative: str) -> Source:
+    name = path.name.lower()
+    for suffix in JSONL_SUFFIXES:
+        if name.endswith(suffix):
+            return Source(path, relative, "jsonl", suffix.rpartition(".")[2] if suffix != ".jsonl" else None)
+    return Source(path, relative, "text")
 
 
 def discover(paths: Sequence[Path]) -> list[Source]:
-    """The files behind ``paths``: files as given, folders walked for .txt/.md/.jsonl in sorted order."""
+    """The files behind ``paths``: files as given, folders walked for .txt/.md/.jsonl(.gz/.zst) in sorted
+    order."""
     sources: list[Source] = []
     for path in paths:
         if path.is_file():
-            sources.append(Source(path, path.name, kind_of(path)))
+            sources.append(source_for(path, path.name))
         elif path.is_dir():
             for file in sorted(p for p in path.rglob("*") if p.is_file()):
                 relative = file.relative_to(path)
                 if any(part.startswith(".") for part in relative.parts):
                     continue  # hidden files and folders (.git, .venv) are not corpus text
-                if file.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES:
-                    sources.append(Source(file, relative.as_posix(), kind_of(file)))
+                if file.name.lower().endswith(TEXT_SUFFIXES + JSONL_SUFFIXES):
+                    sources.append(source_for(file, relative.as_posix()))
         else:
             raise UsageError(f"{path}: no such file or folder")
     return sources
@@ -86,6 +96,9 @@ def decode(data: bytes, source: Source) -> tuple[str, bool] | ReadError:
 
 
 def read(source: Source, options: InputOptions) -> Iterator[Document | ReadError | PassThrough]:
+    if source.kind == "jsonl":
+        yield from _jsonl_rows(source, options)
+        return
     try:
         data = source.path.read_bytes()
     except OSError as exc:
@@ -96,39 +109,48 @@ def read(source: Source, options: InputOptions) -> Iterator[Document | ReadError
         yield decoded
         return
     text, bom = decoded
-    if source.kind == "text":
-        yield Document(source.relative, text, {"bom": bom, "source": source})
-    else:
-        yield from _jsonl_rows(source, text, bom, options)
+    yield Document(source.relative, text, {"bom": bom, "source": source})
 
 
-def _jsonl_rows(source: Source, text: str, bom: bool, options: InputOptions) -> Iterator[Any]:
-    for number, line in enumerate(_split_rows(text), 1):
-        if not line.strip():
-            yield PassThrough(source, number, line.encode("utf-8"), "blank line")
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield PassThrough(source, number, line.encode("utf-8"), f"not JSON: {exc.msg}")
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get(options.text_field), str):
-            what = "not an object" if not isinstance(record, dict) else f"no string field {options.text_field!r}"
-            yield PassThrough(source, number, line.encode("utf-8"), what)
-            continue
-        doc_id = record.get(options.id_field) if options.id_field else None
-        doc_id = str(doc_id) if doc_id is not None else f"{source.relative}:{number}"
-        yield Document(doc_id, record[options.text_field], {
-            "source": source, "row": number, "record": record, "raw": line, "bom": bom and number == 1,
-            "text_field": options.text_field,
-        })
+def open_rows(source: Source) -> BinaryIO:
+    """The file's bytes, decompressed as they are read."""
+    if source.compression == "gz":
+        return gzip.open(source.path, "rb")
+    if source.compression == "zst":
+        import zstandard
+
+        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(open(source.path, "rb"), closefd=True))
+    return open(source.path, "rb")
 
 
-def _split_rows(text: str) -> Iterator[str]:
-    """JSONL rows with their line breaks; only ``\n`` ends a row (JSON strings may hold U+2028 and friends)."""
-    pos = 0
-    while pos < len(text):
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end + 1
-        yield text[pos:end]
-        pos = end
+def _jsonl_rows(source: Source, options: InputOptions) -> Iterator[Any]:
+    """Rows as they stream in; only ``\n`` ends a row (JSON strings may hold U+2028 and friends)."""
+    number = 0
+    try:
+        with open_rows(source) as handle:
+            for number, raw in enumerate(handle, 1):
+                yield _row(source, number, raw, options)
+    except (OSError, EOFError, ValueError) as exc:  # a truncated or corrupt compressed file
+        yield ReadError(source, f"cannot read after row {number}: {exc}; file left untouched", number + 1)
+
+
+def _row(source: Source, number: int, raw: bytes, options: InputOptions) -> Document | PassThrough:
+    bom = number == 1 and raw.startswith(BOM)
+    try:
+        line = raw[len(BOM):].decode("utf-8") if bom else raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return PassThrough(source, number, raw, f"not valid UTF-8 at byte {exc.start} of the row")
+    if not line.strip():
+        return PassThrough(source, number, raw, "blank line")
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return PassThrough(source, number, raw, f"not JSON: {exc.msg}")
+    if not isinstance(record, dict) or not isinstance(record.get(options.text_field), str):
+        what = "not an object" if not isinstance(record, dict) else f"no string field {options.text_field!r}"
+        return PassThrough(source, number, raw, what)
+    doc_id = record.get(options.id_field) if options.id_field else None
+    doc_id = str(doc_id) if doc_id is not None else f"{source.relative}:{number}"
+    return Document(doc_id, record[options.text_field], {
+        "source": source, "row": number, "record": record, "raw": line, "bom": bom, "text_field": options.text_field,
+    })

@@ -6,8 +6,10 @@ every field but the text. Unchanged JSONL rows are written back byte for byte.
 from __future__ import annotations
 
 import contextlib
+import gzip
 import json
 from pathlib import Path
+from typing import BinaryIO
 
 from corpusclean.core.document import Document
 from corpusclean.core.findings import DocResult
@@ -30,6 +32,19 @@ def jsonl_row(doc: Document, result: DocResult) -> bytes:
     return (json.dumps(record, ensure_ascii=False) + ending).encode("utf-8")
 
 
+def open_output(stack: contextlib.ExitStack, path: Path, source: Source) -> BinaryIO:
+    """An atomic writer for ``path``, compressed like ``source`` (gzip with no timestamp, so that the same
+    input gives the same bytes)."""
+    handle = stack.enter_context(atomic_writer(path))
+    if source.compression == "gz":
+        return stack.enter_context(gzip.GzipFile(fileobj=handle, mode="wb", mtime=0, filename=""))
+    if source.compression == "zst":
+        import zstandard
+
+        return stack.enter_context(zstandard.ZstdCompressor().stream_writer(handle, closefd=False))
+    return handle
+
+
 def _row_bytes(item, result: DocResult | None) -> bytes:
     if isinstance(item, PassThrough):
         return item.raw
@@ -50,7 +65,7 @@ class TreeWriter:
     def begin(self, source: Source) -> None:
         self._failed = False
         if source.kind == "jsonl":
-            self._handle = self._stack.enter_context(atomic_writer(self.out / source.relative))
+            self._handle = open_output(self._stack, self.out / source.relative, source)
 
     def item(self, item, result: DocResult | None = None) -> None:
         if isinstance(item, ReadError):
@@ -80,6 +95,8 @@ class InPlaceWriter:
 
     def item(self, item, result: DocResult | None = None) -> None:
         if isinstance(item, ReadError):
+            self._changed = False  # rows after the error were never read: rewriting would lose them
+            self._rows = None
             return
         if isinstance(item, Document) and item.metadata["source"].kind == "text":
             if result.changed:
@@ -87,12 +104,13 @@ class InPlaceWriter:
                 write_bytes(path, encode_text(result.cleaned, item.metadata["bom"]))
                 self.changed_files.append(path)
             return
-        self._rows.append(_row_bytes(item, result))
-        self._changed |= result is not None and result.changed
+        if self._rows is not None:
+            self._rows.append(_row_bytes(item, result))
+            self._changed |= result is not None and result.changed
 
     def end(self, source: Source) -> None:
         if self._rows is not None and self._changed:
-            with atomic_writer(source.path) as handle:
-                handle.writelines(self._rows)
+            with contextlib.ExitStack() as stack:
+                open_output(stack, source.path, source).writelines(self._rows)
             self.changed_files.append(source.path)
         self._rows = None
