@@ -32,6 +32,10 @@ ConfigOpt = typer.Option(None, "--config", help="Config file (default: corpuscle
                                                 "searched from the working directory upward).")
 TextFieldOpt = typer.Option(None, "--text-field", help="JSONL field holding the text (default: text).")
 IdFieldOpt = typer.Option(None, "--id-field", help="JSONL field holding the document id.")
+JobsOpt = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: every core, when the input "
+                                                        "is large enough to gain from them). Same output as -j 1.")
+StatsFileOpt = typer.Option(None, "--stats", help="Pass-1 statistics saved by `corpusclean stats --save` "
+                                                  "(the corpus is then read once).")
 
 
 def _fail(message: str) -> None:
@@ -40,7 +44,8 @@ def _fail(message: str) -> None:
 
 
 def _execute(mode: str, paths: List[Path], config: Optional[Path], select, ignore, extend_select, unsafe_fixes,
-             diff: bool, statistics: bool, output_format: OutputFormat, text_field, id_field, out=None):
+             diff: bool, statistics: bool, output_format: OutputFormat, text_field, id_field, out=None,
+             jobs=None, stats_file=None):
     from corpusclean.core.config import load_settings
     from corpusclean.core.errors import UsageError
     from corpusclean.report.text import summary_lines
@@ -51,7 +56,7 @@ def _execute(mode: str, paths: List[Path], config: Optional[Path], select, ignor
             select=select, ignore=ignore, extend_select=extend_select, unsafe_fixes=unsafe_fixes,
             text_field=text_field, id_field=id_field)
         totals = run(Request(mode, paths, settings, out=out, diff=diff, statistics=statistics,
-                             output_format=output_format.value))
+                             output_format=output_format.value, jobs=jobs, saved_statistics=stats_file))
     except UsageError as exc:
         _fail(str(exc))
     counts = totals.counts
@@ -71,10 +76,11 @@ def check(
     extend_select: Optional[List[str]] = ExtendOpt, unsafe_fixes: Optional[bool] = UnsafeOpt,
     diff: bool = DiffOpt, statistics: bool = StatsOpt, output_format: OutputFormat = FormatOpt,
     config: Optional[Path] = ConfigOpt, text_field: Optional[str] = TextFieldOpt, id_field: Optional[str] = IdFieldOpt,
+    jobs: Optional[int] = JobsOpt, stats_file: Optional[Path] = StatsFileOpt,
 ) -> None:
     """Report findings. Exit 0: nothing found; 1: findings (or, with --diff, changes); 2: usage or input error."""
     totals = _execute("check", paths, config, select, ignore, extend_select, unsafe_fixes, diff, statistics,
-                      output_format, text_field, id_field)
+                      output_format, text_field, id_field, jobs=jobs, stats_file=stats_file)
     counts = totals.counts
     if counts["errors"]:
         raise typer.Exit(2)
@@ -90,10 +96,11 @@ def fix(
     config: Optional[Path] = ConfigOpt, text_field: Optional[str] = TextFieldOpt, id_field: Optional[str] = IdFieldOpt,
     fix_only: bool = typer.Option(False, "--fix-only", help="Exit 0 even when unfixable findings remain."),
     exit_non_zero_on_fix: bool = typer.Option(False, "--exit-non-zero-on-fix", help="Exit 1 when a file changed."),
+    jobs: Optional[int] = JobsOpt, stats_file: Optional[Path] = StatsFileOpt,
 ) -> None:
     """Apply fixes in place. Exit 1 when findings remain (or a file changed, with --exit-non-zero-on-fix)."""
     totals = _execute("fix", paths, config, select, ignore, extend_select, unsafe_fixes, diff, statistics,
-                      output_format, text_field, id_field)
+                      output_format, text_field, id_field, jobs=jobs, stats_file=stats_file)
     counts = totals.counts
     if counts["errors"]:
         raise typer.Exit(2)
@@ -111,16 +118,39 @@ def clean(
     extend_select: Optional[List[str]] = ExtendOpt, unsafe_fixes: Optional[bool] = UnsafeOpt,
     diff: bool = DiffOpt, statistics: bool = StatsOpt, output_format: OutputFormat = FormatOpt,
     config: Optional[Path] = ConfigOpt, text_field: Optional[str] = TextFieldOpt, id_field: Optional[str] = IdFieldOpt,
+    jobs: Optional[int] = JobsOpt, stats_file: Optional[Path] = StatsFileOpt,
 ) -> None:
     """Write the cleaned corpus and DIR/report/ (findings.jsonl, edits.jsonl, summary.json, changes.diff).
 
     Exit 0 on success (findings are the point of a clean run), 2 when an input could not be read.
     """
     totals = _execute("clean", input, config, select, ignore, extend_select, unsafe_fixes, diff, statistics,
-                      output_format, text_field, id_field, out=out)
+                      output_format, text_field, id_field, out=out, jobs=jobs, stats_file=stats_file)
     if not diff:
         typer.echo(f"Cleaned corpus and report written to {out}/ (report: {out / 'report'}/).")
     raise typer.Exit(2 if totals.counts["errors"] else 0)
+
+
+@app.command()
+def stats(
+    paths: List[Path] = typer.Argument(..., help="Corpus: files or folders."),
+    save: Path = typer.Option(..., "--save", help="Where to write the statistics (JSON; gzipped if it ends in .gz)."),
+    select: Optional[List[str]] = SelectOpt, ignore: Optional[List[str]] = IgnoreOpt,
+    config: Optional[Path] = ConfigOpt, text_field: Optional[str] = TextFieldOpt, id_field: Optional[str] = IdFieldOpt,
+    jobs: Optional[int] = JobsOpt,
+) -> None:
+    """Pass 1 only: the corpus statistics the rules need, saved for `--stats` in later runs."""
+    from corpusclean.core.config import load_settings
+    from corpusclean.core.errors import UsageError
+    from corpusclean.run.session import save_statistics
+
+    try:
+        settings = load_settings(config).with_cli(select=select, ignore=ignore, text_field=text_field,
+                                                  id_field=id_field)
+        documents, needs = save_statistics(paths, settings, save, jobs)
+    except UsageError as exc:
+        _fail(str(exc))
+    typer.echo(f"Statistics ({', '.join(needs) or 'none needed'}) of {documents} documents saved to {save}.")
 
 
 @app.command()

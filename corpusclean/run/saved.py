@@ -18,16 +18,20 @@ SCHEMA_VERSION = 1
 
 
 def save_states(path: Path, states: dict[str, Any]) -> None:
-    data = json.dumps({"schema_version": SCHEMA_VERSION, "states": states}, ensure_ascii=False)
-    write_bytes(path, gzip.compress(data.encode("utf-8"), compresslevel=5))
+    """JSON, gzipped when the name ends in ``.gz``."""
+    data = json.dumps({"schema_version": SCHEMA_VERSION, "states": states}, ensure_ascii=False).encode("utf-8")
+    write_bytes(path, gzip.compress(data, compresslevel=5, mtime=0) if path.name.endswith(".gz") else data)
 
 
 def load_states(path: Path, plan) -> dict[str, Any]:
     """The saved states of the collectors ``plan`` needs; a clear error when the file cannot serve."""
     try:
-        data = json.loads(gzip.decompress(path.read_bytes()))
+        raw = path.read_bytes()
+        data = json.loads(gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw)
     except (OSError, ValueError, EOFError) as exc:
         raise UsageError(f"{path}: cannot read saved statistics: {exc}") from None
+    if not isinstance(data, dict) or data.get("schema_version") != SCHEMA_VERSION:
+        raise UsageError(f"{path}: not saved statistics of corpusclean (schema_version {SCHEMA_VERSION} expected)")
     states = data.get("states", {})
     missing = [name for name in plan.needs if name not in states]
     if missing:

@@ -16,6 +16,7 @@ from corpusclean.packs.loader import accepted_words
 from corpusclean.io.writers import InPlaceWriter, TreeWriter
 from corpusclean.report.sinks import DiffPrinter, Printer, ReportDir, Reporter, Totals
 from corpusclean.report.html import HtmlReport
+from corpusclean.run.parallel import collect_states, default_jobs, run_parallel, worth_it
 from corpusclean.run.saved import STATISTICS_FILE, load_states, save_states
 from corpusclean.run.serial import documents, run_serial
 from corpusclean.run.stages import Plan, collect, finalize
@@ -45,6 +46,7 @@ class Request:
     stdout: TextIO = field(default_factory=lambda: sys.stdout)
     stderr: TextIO = field(default_factory=lambda: sys.stderr)
     saved_statistics: Path | None = None  # pass-1 statistics of an earlier run (``corpusclean apply``)
+    jobs: int | None = None  # worker processes; None: all cores when the input is large enough to gain
     rejected: frozenset = frozenset()  # a reviewer's rejections (see FixPolicy)
     rejected_groups: frozenset = frozenset()
 
@@ -73,14 +75,23 @@ def run(request: Request) -> Totals:
     if writes:
         sinks.append(TreeWriter(request.out) if request.mode == "clean" else InPlaceWriter())
     options = InputOptions(settings.text_field, settings.id_field)
+    jobs = request.jobs or default_jobs()
+    parallel = (request.jobs or 0) > 1 if request.jobs is not None else worth_it(sources, jobs)
     stats = None
     if request.saved_statistics is not None:
-        stats = finalize(load_states(request.saved_statistics, plan))
+        states = load_states(request.saved_statistics, plan)
+        if report:  # the report keeps what its run used, for `apply`
+            save_states(request.out / "report" / STATISTICS_FILE, states)
+        stats = finalize(states)
     elif report and plan.needs:  # kept beside the report, so that `apply` need not read the corpus twice
-        states = collect(documents(sources, options), plan)
+        states = (collect_states(sources, plan, options, jobs) if parallel
+                  else collect(documents(sources, options), plan))
         save_states(request.out / "report" / STATISTICS_FILE, states)
         stats = finalize(states)
-    run_serial(sources, plan, options, sinks, stats)
+    if parallel:
+        run_parallel(sources, plan, options, sinks, stats, jobs)
+    else:
+        run_serial(sources, plan, options, sinks, stats)
     if printer:
         printer.close()
     if report:
@@ -88,6 +99,20 @@ def run(request: Request) -> Totals:
         report.close(facts)
         html.write(facts)
     return totals
+
+
+def save_statistics(paths: Sequence[Path], settings: Settings, target: Path, jobs: int | None) -> tuple[int, tuple]:
+    """``corpusclean stats --save``: pass 1 for the selected rules, saved before ``finalize``."""
+    plan = build_plan(settings, apply=True)
+    sources = discover(paths)
+    options = InputOptions(settings.text_field, settings.id_field)
+    workers = jobs or default_jobs()
+    parallel = workers > 1 if jobs is not None else worth_it(sources, workers)
+    states = (collect_states(sources, plan, options, workers) if parallel
+              else collect(documents(sources, options), plan))
+    save_states(target, states)
+    counted = [state.get("documents", 0) for state in states.values() if isinstance(state, dict)]
+    return max(counted, default=0), plan.needs
 
 
 def _check_out(request: Request) -> None:

@@ -1,0 +1,71 @@
+"""Local parallelism and saved statistics: `--jobs 2` writes the same bytes as `--jobs 1`; statistics saved
+by `corpusclean stats` and reused by `--stats` give the same run without reading the corpus twice."""
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+TEXTS = ["Updated\n\nThe Raqqa offensive began on Monday.  \n", "Fighters reached Raqq and went on succesffully.\n",
+         "The Rafiqah Wall stood.\n", "The Rafiqa Wall fell. Rafiqa Wall.\n", "Advertisement\n\nNothing else.\n"]
+
+
+def make_corpus(folder: Path) -> Path:
+    (folder / "news").mkdir(parents=True)
+    for i in range(40):
+        (folder / "news" / f"{i:03d}.txt").write_text(TEXTS[i % len(TEXTS)] + f"Story {i}.\n")
+    rows = "".join(json.dumps({"id": f"r{i}", "text": TEXTS[i % len(TEXTS)]}) + "\n" for i in range(300))
+    (folder / "rows.jsonl.gz").write_bytes(gzip.compress(rows.encode(), mtime=0))
+    return folder
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    files = {}
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        if path.name == "summary.json":
+            data = json.dumps({k: v for k, v in json.loads(data).items() if k != "working_dir"}).encode()
+        if path.suffix == ".html":
+            continue  # each report page carries its own run id
+        files[path.relative_to(folder).as_posix()] = data
+    return files
+
+
+def test_two_jobs_write_the_same_bytes_as_one(cli, tmp_path):
+    corpus = make_corpus(tmp_path / "in")
+    for jobs in ("1", "2"):
+        code, _, _ = cli("clean", corpus, "--out", tmp_path / f"out{jobs}", "--jobs", jobs, "--unsafe-fixes")
+        assert code == 0
+    one, two = tree(tmp_path / "out1"), tree(tmp_path / "out2")
+    assert one.keys() == two.keys() and len(one) > 40
+    assert [k for k in one if one[k] != two[k]] == []
+    code, out1, _ = cli("check", corpus, "--jobs", "1")
+    code, out2, _ = cli("check", corpus, "--jobs", "2")
+    assert out1 == out2 and "Raqq" in out1
+
+
+def test_saved_statistics_are_reused_without_a_second_pass(cli, tmp_path, monkeypatch):
+    corpus = make_corpus(tmp_path / "in")
+    code, out, _ = cli("stats", corpus, "--save", tmp_path / "stats.json.gz")
+    assert code == 0 and "of 340 documents" in out
+    cli("clean", corpus, "--out", tmp_path / "plain", "--unsafe-fixes")
+
+    import corpusclean.run.session as session
+
+    def no_pass_one(*args, **kwargs):
+        raise AssertionError("pass 1 ran although statistics were given")
+
+    monkeypatch.setattr(session, "collect", no_pass_one)
+    code, _, _ = cli("clean", corpus, "--out", tmp_path / "reused", "--unsafe-fixes", "--stats", tmp_path / "stats.json.gz")
+    plain, reused = tree(tmp_path / "plain"), tree(tmp_path / "reused")
+    assert code == 0 and plain == reused  # the report keeps the statistics it used, byte for byte
+
+
+def test_statistics_that_do_not_fit_fail_with_one_line(cli, tmp_path):
+    corpus = make_corpus(tmp_path / "in")
+    cli("stats", corpus, "--save", tmp_path / "lines.json", "--select", "AR05")
+    code, _, err = cli("check", corpus, "--stats", tmp_path / "lines.json")
+    assert code == 2 and "lack tokens" in err and err.count("\n") == 1
+    (tmp_path / "junk.json").write_text("[1, 2]")
+    code, _, err = cli("check", corpus, "--stats", tmp_path / "junk.json")
+    assert code == 2 and "not saved statistics" in err
