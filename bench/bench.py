@@ -7,6 +7,8 @@
    and counts the same text; and how many distinct unknown words the SP rules searched candidates for.
 3. The SP rules on a corpus and on the same corpus twice over: candidate searches follow distinct words.
 4. Pass 1 alone: MB/s beside the bare pass, and the memory of the statistics.
+5. Scale: the BBC and Gutenberg text as JSONL, replicated to BENCH_SCALE_MB (default 60), cleaned with
+   `--jobs 1` and `--jobs 2` (new processes, one after the other): MB/s, the scaling ratio and peak RSS.
 """
 from __future__ import annotations
 
@@ -146,6 +148,42 @@ def pass_one() -> None:
               f"for {len(tokens.forms()):,} forms and {len(tokens._pairs):,} word pairs")
 
 
+def scale() -> None:
+    import json
+    import resource
+
+    target = float(os.environ.get("BENCH_SCALE_MB", "60")) * 1e6
+    texts = [p.read_text(encoding="utf-8", errors="replace")
+             for folder in ("news/bbc_greene_cunningham", "throughput/gutenberg_gitenberg")
+             for p in sorted((EVAL / folder).rglob("*.txt"))]
+    chunks = [t[i:i + 20_000] for t in texts for i in range(0, len(t), 20_000)]  # article-sized documents
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        size, shard, n = 0, 0, 0
+        while size < target:
+            with open(corpus / f"shard-{shard:03d}.jsonl", "w", encoding="utf-8") as handle:
+                for chunk in chunks:
+                    line = json.dumps({"id": f"d{n}", "text": chunk}, ensure_ascii=False) + "\n"
+                    handle.write(line)
+                    size, n = size + len(line.encode()), n + 1
+                    if size >= target or handle.tell() > 5e6:  # many shards, as corpora come
+                        break
+            shard += 1
+        print(f"scale: {size / 1e6:.0f} MB of JSONL in {shard} shards, {n:,} documents, default rules:")
+        seconds = {}
+        for jobs in (1, 2):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "corpusclean", "clean", str(corpus), "--out", f"{tmp}/out{jobs}",
+                            "--jobs", str(jobs)], check=True, stdout=subprocess.DEVNULL)
+            seconds[jobs] = time.perf_counter() - start
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            print(f"  --jobs {jobs}: {size / 1e6 / seconds[jobs]:.2f} MB/s ({seconds[jobs]:.0f} s), "
+                  f"peak RSS of a process {peak:.0f} MB" + ("" if before.ru_maxrss < peak * 1024 else " (or earlier)"))
+        print(f"  scaling --jobs 2 / --jobs 1: {seconds[1] / seconds[2]:.2f}x (target >= 1.7x on 2 cores)")
+
+
 if __name__ == "__main__":
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     latency()
@@ -154,3 +192,4 @@ if __name__ == "__main__":
     distinct_not_tokens()
     print("pass 1 (token statistics for SP and CN):")
     pass_one()
+    scale()

@@ -34,6 +34,8 @@ TextFieldOpt = typer.Option(None, "--text-field", help="JSONL field holding the 
 IdFieldOpt = typer.Option(None, "--id-field", help="JSONL field holding the document id.")
 JobsOpt = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: every core, when the input "
                                                         "is large enough to gain from them). Same output as -j 1.")
+StdinNameOpt = typer.Option(None, "--stdin-filename", help="The name of the text on standard input (`-`): "
+                                                            "its format (.jsonl) and the path findings show.")
 StatsFileOpt = typer.Option(None, "--stats", help="Pass-1 statistics saved by `corpusclean stats --save` "
                                                   "(the corpus is then read once).")
 
@@ -45,7 +47,7 @@ def _fail(message: str) -> None:
 
 def _execute(mode: str, paths: List[Path], config: Optional[Path], select, ignore, extend_select, unsafe_fixes,
              diff: bool, statistics: bool, output_format: OutputFormat, text_field, id_field, out=None,
-             jobs=None, stats_file=None):
+             jobs=None, stats_file=None, stdin_name=None):
     from corpusclean.core.config import load_settings
     from corpusclean.core.errors import UsageError
     from corpusclean.report.text import summary_lines
@@ -56,7 +58,8 @@ def _execute(mode: str, paths: List[Path], config: Optional[Path], select, ignor
             select=select, ignore=ignore, extend_select=extend_select, unsafe_fixes=unsafe_fixes,
             text_field=text_field, id_field=id_field)
         totals = run(Request(mode, paths, settings, out=out, diff=diff, statistics=statistics,
-                             output_format=output_format.value, jobs=jobs, saved_statistics=stats_file))
+                             output_format=output_format.value, jobs=jobs, saved_statistics=stats_file,
+                             stdin_name=stdin_name))
     except UsageError as exc:
         _fail(str(exc))
     counts = totals.counts
@@ -64,8 +67,9 @@ def _execute(mode: str, paths: List[Path], config: Optional[Path], select, ignor
         for line in totals.tally.lines(fixing=mode != "check" and not diff) + totals.decisions.lines():
             typer.echo(line)
     if output_format is OutputFormat.text and not diff:
+        filtering = mode == "fix" and Path("-") in paths  # standard output carries the fixed text
         for line in summary_lines(counts, fixing=mode != "check"):
-            typer.echo(line)
+            typer.echo(line, err=filtering)
     return totals
 
 
@@ -77,10 +81,12 @@ def check(
     diff: bool = DiffOpt, statistics: bool = StatsOpt, output_format: OutputFormat = FormatOpt,
     config: Optional[Path] = ConfigOpt, text_field: Optional[str] = TextFieldOpt, id_field: Optional[str] = IdFieldOpt,
     jobs: Optional[int] = JobsOpt, stats_file: Optional[Path] = StatsFileOpt,
+    stdin_filename: Optional[str] = StdinNameOpt,
 ) -> None:
     """Report findings. Exit 0: nothing found; 1: findings (or, with --diff, changes); 2: usage or input error."""
     totals = _execute("check", paths, config, select, ignore, extend_select, unsafe_fixes, diff, statistics,
-                      output_format, text_field, id_field, jobs=jobs, stats_file=stats_file)
+                      output_format, text_field, id_field, jobs=jobs, stats_file=stats_file,
+                      stdin_name=stdin_filename)
     counts = totals.counts
     if counts["errors"]:
         raise typer.Exit(2)
@@ -97,10 +103,12 @@ def fix(
     fix_only: bool = typer.Option(False, "--fix-only", help="Exit 0 even when unfixable findings remain."),
     exit_non_zero_on_fix: bool = typer.Option(False, "--exit-non-zero-on-fix", help="Exit 1 when a file changed."),
     jobs: Optional[int] = JobsOpt, stats_file: Optional[Path] = StatsFileOpt,
+    stdin_filename: Optional[str] = StdinNameOpt,
 ) -> None:
     """Apply fixes in place. Exit 1 when findings remain (or a file changed, with --exit-non-zero-on-fix)."""
     totals = _execute("fix", paths, config, select, ignore, extend_select, unsafe_fixes, diff, statistics,
-                      output_format, text_field, id_field, jobs=jobs, stats_file=stats_file)
+                      output_format, text_field, id_field, jobs=jobs, stats_file=stats_file,
+                      stdin_name=stdin_filename)
     counts = totals.counts
     if counts["errors"]:
         raise typer.Exit(2)

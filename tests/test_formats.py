@@ -47,3 +47,22 @@ def test_fix_in_place_keeps_gzip_and_a_corrupt_file_is_left_alone(cli, tmp_path)
     assert json.loads(gzip.decompress(good.read_bytes())) == {"text": "The end.\n"}
     assert broken.read_bytes() == data[: len(data) // 2]  # never half-rewritten
     assert code == 2 and "cannot read after row" in err
+
+
+def run(*args, stdin: bytes):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "corpusclean", *args], input=stdin, capture_output=True)
+
+
+def test_standard_input_is_checked_and_fixed_to_standard_output():
+    done = run("fix", "-", stdin=b"Updated\n\nThe end.  \n")
+    assert done.returncode == 0 and done.stdout == b"The end.\n" and b"2 fixed" in done.stderr
+    done = run("check", "-", stdin=b"The end.  \n")
+    assert done.returncode == 1 and done.stdout.startswith(b"-:1:9: WS01")
+    rows = b'{"id": 1, "text": "The end.  \\n"}\n{"id": 2}\n'
+    done = run("fix", "-", "--stdin-filename", "rows.jsonl", stdin=rows)
+    assert done.stdout == b'{"id": 1, "text": "The end.\\n"}\n{"id": 2}\n'
+    done = run("clean", "-", "--out", "x", stdin=b"text")
+    assert done.returncode == 2 and b"use `fix -`" in done.stderr

@@ -11,7 +11,8 @@ from __future__ import annotations
 import gzip
 import io
 import json
-from dataclasses import dataclass
+import sys
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator, Sequence
 
@@ -31,6 +32,7 @@ class Source:
     relative: str
     kind: str  # "text" or "jsonl"
     compression: str | None = None  # "gz" or "zst" for compressed JSONL
+    data: bytes | None = field(default=None, repr=False, compare=False)  # standard input, read once (two passes)
 
 
 @dataclass(frozen=True)
@@ -58,20 +60,25 @@ class InputOptions:
     id_field: str | None = None
 
 
+STDIN = Path("-")  # `-` on the command line: the text arrives on standard input
+
+
 def source_for(path: Path, relative: str) -> Source:
-    name = path.name.lower()
+    name = Path(relative).name.lower()  # for standard input, the name given for it
     for suffix in JSONL_SUFFIXES:
         if name.endswith(suffix):
             return Source(path, relative, "jsonl", suffix.rpartition(".")[2] if suffix != ".jsonl" else None)
     return Source(path, relative, "text")
 
 
-def discover(paths: Sequence[Path]) -> list[Source]:
+def discover(paths: Sequence[Path], stdin_name: str | None = None) -> list[Source]:
     """The files behind ``paths``: files as given, folders walked for .txt/.md/.jsonl(.gz/.zst) in sorted
     order."""
     sources: list[Source] = []
     for path in paths:
-        if path.is_file():
+        if path == STDIN:
+            sources.append(replace(source_for(STDIN, stdin_name or "-"), data=sys.stdin.buffer.read()))
+        elif path.is_file():
             sources.append(source_for(path, path.name))
         elif path.is_dir():
             for file in sorted(p for p in path.rglob("*") if p.is_file()):
@@ -100,7 +107,7 @@ def read(source: Source, options: InputOptions) -> Iterator[Document | ReadError
         yield from _jsonl_rows(source, options)
         return
     try:
-        data = source.path.read_bytes()
+        data = source.data if source.data is not None else source.path.read_bytes()
     except OSError as exc:
         yield ReadError(source, f"cannot read: {exc.strerror or exc}")
         return
@@ -114,6 +121,8 @@ def read(source: Source, options: InputOptions) -> Iterator[Document | ReadError
 
 def open_rows(source: Source) -> BinaryIO:
     """The file's bytes, decompressed as they are read."""
+    if source.data is not None:
+        return io.BytesIO(source.data)
     if source.compression == "gz":
         return gzip.open(source.path, "rb")
     if source.compression == "zst":

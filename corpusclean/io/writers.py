@@ -8,13 +8,14 @@ from __future__ import annotations
 import contextlib
 import gzip
 import json
+import sys
 from pathlib import Path
 from typing import BinaryIO
 
 from corpusclean.core.document import Document
 from corpusclean.core.findings import DocResult
 from corpusclean.io.atomic import atomic_writer, write_bytes
-from corpusclean.io.sources import BOM, PassThrough, ReadError, Source
+from corpusclean.io.sources import BOM, STDIN, PassThrough, ReadError, Source
 
 
 def encode_text(text: str, bom: bool) -> bytes:
@@ -83,7 +84,8 @@ class TreeWriter:
 
 
 class InPlaceWriter:
-    """Rewrites changed inputs in place (``fix``); files with no change are not touched."""
+    """Rewrites changed inputs in place (``fix``); files with no change are not touched. Standard input
+    (`-`) goes to standard output, changed or not: a filter always passes its text on."""
 
     def __init__(self) -> None:
         self._rows: list[bytes] | None = None
@@ -98,6 +100,9 @@ class InPlaceWriter:
             self._changed = False  # rows after the error were never read: rewriting would lose them
             self._rows = None
             return
+        if isinstance(item, Document) and item.metadata["source"].path == STDIN and item.metadata["source"].kind == "text":
+            sys.stdout.buffer.write(encode_text(result.cleaned, item.metadata["bom"]))
+            return
         if isinstance(item, Document) and item.metadata["source"].kind == "text":
             if result.changed:
                 path = item.metadata["source"].path
@@ -109,7 +114,9 @@ class InPlaceWriter:
             self._changed |= result is not None and result.changed
 
     def end(self, source: Source) -> None:
-        if self._rows is not None and self._changed:
+        if source.path == STDIN and self._rows is not None:
+            sys.stdout.buffer.writelines(self._rows)
+        elif self._rows is not None and self._changed:
             with contextlib.ExitStack() as stack:
                 open_output(stack, source.path, source).writelines(self._rows)
             self.changed_files.append(source.path)

@@ -15,7 +15,7 @@ from functools import reduce
 from typing import Any, Iterator, Mapping, Sequence
 
 from corpusclean.core.document import Document
-from corpusclean.io.sources import InputOptions, Source, read
+from corpusclean.io.sources import STDIN, InputOptions, Source, read
 from corpusclean.run.stages import Plan, collect, finalize, merge, process
 
 BATCH_DOCUMENTS = 64
@@ -30,6 +30,8 @@ def worth_it(sources: Sequence[Source], jobs: int) -> bool:
         return False
     total = 0
     for source in sources:
+        if source.path == STDIN:
+            return False  # one stream, read by one process
         total += source.path.stat().st_size
         if total >= PARALLEL_BYTES:
             return True

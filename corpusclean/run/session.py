@@ -11,7 +11,7 @@ from corpusclean.core.config import Settings
 from corpusclean.core.errors import UsageError
 from corpusclean.core.fixer import FixPolicy
 from corpusclean.core.registry import RuleSet
-from corpusclean.io.sources import InputOptions, discover
+from corpusclean.io.sources import STDIN, InputOptions, discover
 from corpusclean.packs.loader import accepted_words
 from corpusclean.io.writers import InPlaceWriter, TreeWriter
 from corpusclean.report.sinks import DiffPrinter, Printer, ReportDir, Reporter, Totals
@@ -46,6 +46,7 @@ class Request:
     stdout: TextIO = field(default_factory=lambda: sys.stdout)
     stderr: TextIO = field(default_factory=lambda: sys.stderr)
     saved_statistics: Path | None = None  # pass-1 statistics of an earlier run (``corpusclean apply``)
+    stdin_name: str | None = None  # the name standard input (`-`) stands for: format and reported path
     jobs: int | None = None  # worker processes; None: all cores when the input is large enough to gain
     rejected: frozenset = frozenset()  # a reviewer's rejections (see FixPolicy)
     rejected_groups: frozenset = frozenset()
@@ -56,7 +57,9 @@ def run(request: Request) -> Totals:
     writes = request.mode in ("fix", "clean") and not request.diff
     plan = build_plan(settings, apply=request.mode != "check" or request.diff, rejected=request.rejected,
                       rejected_groups=request.rejected_groups)
-    sources = discover(request.paths)
+    sources = discover(request.paths, request.stdin_name)
+    if request.mode == "clean" and any(s.path == STDIN for s in sources):
+        raise UsageError("clean reads files and folders; use `fix -` to clean standard input to standard output")
     if request.mode == "clean":
         _check_out(request)
     totals = Totals(request.stderr)
@@ -65,7 +68,8 @@ def run(request: Request) -> Totals:
     if request.diff:
         children.append(DiffPrinter(request.stdout))
     elif not request.statistics and request.mode != "clean":
-        printer = Printer(request.output_format, request.stdout)
+        filtering = request.mode == "fix" and any(s.path == STDIN for s in sources)  # stdout carries the text
+        printer = Printer(request.output_format, request.stderr if filtering else request.stdout)
         children.append(printer)
     report = ReportDir(request.out / "report") if request.mode == "clean" and writes else None
     html = HtmlReport(request.out / "report") if report else None
