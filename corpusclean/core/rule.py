@@ -78,6 +78,10 @@ class Rule:
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
         self.options = build_options(self.Options, options or {}, self.code)
 
+    def prepare(self, ctx: RuleContext) -> None:
+        """Build, once, what checking any document will need (indexes over the corpus statistics,
+        dictionaries). Called before worker processes fork, so they share it instead of each building it."""
+
     @property
     def family(self) -> str:
         return self.code[:2]

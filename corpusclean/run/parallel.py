@@ -15,6 +15,7 @@ from functools import reduce
 from typing import Any, Iterator, Mapping, Sequence
 
 from corpusclean.core.document import Document
+from corpusclean.core.rule import RuleContext
 from corpusclean.io.sources import STDIN, InputOptions, Source, read
 from corpusclean.run.stages import Plan, collect, finalize, merge, process
 
@@ -62,6 +63,9 @@ def run_parallel(sources: Sequence[Source], plan: Plan, options: InputOptions, s
     if stats is None:
         stats = finalize(collect_states(sources, plan, options, jobs)) if plan.needs else {}
     _shared.update(plan=plan, stats=stats)
+    context = RuleContext(stats=stats, allow_words=plan.allow_words, canonical=dict(plan.canonical))
+    for rule in plan.rules:
+        rule.prepare(context)  # once here; the forked workers inherit it
     inflight: deque = deque()
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         for batch in _batches(_entries(sources, options)):

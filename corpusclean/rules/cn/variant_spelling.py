@@ -56,6 +56,10 @@ class VariantSpelling(Rule):
     fix_availability = "always"
     Options: ClassVar[type] = VariantSpellingOptions
 
+    def prepare(self, ctx: RuleContext) -> None:
+        if tokens := ctx.stats.get("tokens"):
+            variant_clusters(tokens, ctx.canonical)
+
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         tokens = ctx.stats.get("tokens")
         if not tokens:

@@ -64,6 +64,11 @@ class CorpusNearMiss(Rule):
     fix_availability = "sometimes"
     Options: ClassVar[type] = CorpusNearMissOptions
 
+    def prepare(self, ctx: RuleContext) -> None:
+        if tokens := ctx.stats.get("tokens"):
+            tokens.near_forms("", self.options.min_count)  # the delete index, at the lowest floor
+            lexicon.frequencies()
+
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         tokens = ctx.stats.get("tokens")
         if not tokens:

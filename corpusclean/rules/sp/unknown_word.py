@@ -71,6 +71,9 @@ class UnknownWord(Rule):
     fix_availability = "sometimes"
     Options: ClassVar[type] = UnknownWordOptions
 
+    def prepare(self, ctx: RuleContext) -> None:
+        lexicon.frequencies(), lexicon.correction_frequencies(), lexicon.pair_frequencies()
+
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         tokens = ctx.stats.get("tokens")
         text = doc.text
