@@ -66,3 +66,37 @@ def test_standard_input_is_checked_and_fixed_to_standard_output():
     assert done.stdout == b'{"id": 1, "text": "The end.\\n"}\n{"id": 2}\n'
     done = run("clean", "-", "--out", "x", stdin=b"text")
     assert done.returncode == 2 and b"use `fix -`" in done.stderr
+
+
+def test_parquet_keeps_every_other_column_and_passes_null_texts_through(cli, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table({"id": ["a", "b", "c", "d"],
+                      "text": ["Updated\n\nThe end.  \n", None, "Clean.\n", "Tail.  \n"],
+                      "score": [0.5, 1.0, None, 2.0], "tags": [["x"], [], ["y", "z"], None]},
+                     metadata={"origin": "crawl-7"})
+    (tmp_path / "in").mkdir()
+    pq.write_table(table, tmp_path / "in/data.parquet", row_group_size=2)
+    code, _, err = cli("clean", tmp_path / "in", "--out", tmp_path / "out", "--id-field", "id")
+    out = pq.read_table(tmp_path / "out/data.parquet")
+    assert code == 0 and "'text' is null" in err
+    assert out.schema == table.schema and out.schema.metadata[b"origin"] == b"crawl-7"
+    assert out.column("text").to_pylist() == ["The end.\n", None, "Clean.\n", "Tail.\n"]
+    assert out.drop_columns(["text"]).equals(table.drop_columns(["text"]))
+    findings = (tmp_path / "out/report/findings.jsonl").read_text()
+    assert "data.parquet[a]" in findings and "data.parquet[d]" in findings
+
+    code, _, _ = cli("fix", tmp_path / "in/data.parquet")
+    assert pq.read_table(tmp_path / "in/data.parquet").column("text").to_pylist()[0] == "The end.\n"
+
+
+def test_parquet_without_the_text_column_is_reported_and_copied(cli, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    (tmp_path / "in").mkdir()
+    pq.write_table(pa.table({"body": ["x"]}), tmp_path / "in/data.parquet")
+    code, _, err = cli("clean", tmp_path / "in", "--out", tmp_path / "out")
+    assert code == 2 and "no column 'text'" in err
+    assert (tmp_path / "out/data.parquet").read_bytes() == (tmp_path / "in/data.parquet").read_bytes()

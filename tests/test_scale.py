@@ -16,6 +16,11 @@ def make_corpus(folder: Path) -> Path:
         (folder / "news" / f"{i:03d}.txt").write_text(TEXTS[i % len(TEXTS)] + f"Story {i}.\n")
     rows = "".join(json.dumps({"id": f"r{i}", "text": TEXTS[i % len(TEXTS)]}) + "\n" for i in range(300))
     (folder / "rows.jsonl.gz").write_bytes(gzip.compress(rows.encode(), mtime=0))
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({"text": [TEXTS[i % len(TEXTS)] for i in range(50)], "n": list(range(50))}),
+                   folder / "table.parquet")
     return folder
 
 
@@ -47,7 +52,7 @@ def test_two_jobs_write_the_same_bytes_as_one(cli, tmp_path):
 def test_saved_statistics_are_reused_without_a_second_pass(cli, tmp_path, monkeypatch):
     corpus = make_corpus(tmp_path / "in")
     code, out, _ = cli("stats", corpus, "--save", tmp_path / "stats.json.gz")
-    assert code == 0 and "of 340 documents" in out
+    assert code == 0 and "of 390 documents" in out
     cli("clean", corpus, "--out", tmp_path / "plain", "--unsafe-fixes")
 
     import corpusclean.run.session as session

@@ -21,6 +21,8 @@ from corpusclean.core.errors import UsageError
 
 TEXT_SUFFIXES = (".txt", ".md")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst")
+PARQUET_SUFFIXES = (".parquet",)
+PARQUET_BATCH = 1024
 BOM = b"\xef\xbb\xbf"
 
 
@@ -30,7 +32,7 @@ class Source:
 
     path: Path
     relative: str
-    kind: str  # "text" or "jsonl"
+    kind: str  # "text", "jsonl" or "parquet"
     compression: str | None = None  # "gz" or "zst" for compressed JSONL
     data: bytes | None = field(default=None, repr=False, compare=False)  # standard input, read once (two passes)
 
@@ -65,6 +67,8 @@ STDIN = Path("-")  # `-` on the command line: the text arrives on standard input
 
 def source_for(path: Path, relative: str) -> Source:
     name = Path(relative).name.lower()  # for standard input, the name given for it
+    if name.endswith(PARQUET_SUFFIXES):
+        return Source(path, relative, "parquet")
     for suffix in JSONL_SUFFIXES:
         if name.endswith(suffix):
             return Source(path, relative, "jsonl", suffix.rpartition(".")[2] if suffix != ".jsonl" else None)
@@ -85,7 +89,7 @@ def discover(paths: Sequence[Path], stdin_name: str | None = None) -> list[Sourc
                 relative = file.relative_to(path)
                 if any(part.startswith(".") for part in relative.parts):
                     continue  # hidden files and folders (.git, .venv) are not corpus text
-                if file.name.lower().endswith(TEXT_SUFFIXES + JSONL_SUFFIXES):
+                if file.name.lower().endswith(TEXT_SUFFIXES + JSONL_SUFFIXES + PARQUET_SUFFIXES):
                     sources.append(source_for(file, relative.as_posix()))
         else:
             raise UsageError(f"{path}: no such file or folder")
@@ -105,6 +109,9 @@ def decode(data: bytes, source: Source) -> tuple[str, bool] | ReadError:
 def read(source: Source, options: InputOptions) -> Iterator[Document | ReadError | PassThrough]:
     if source.kind == "jsonl":
         yield from _jsonl_rows(source, options)
+        return
+    if source.kind == "parquet":
+        yield from _parquet_rows(source, options)
         return
     try:
         data = source.data if source.data is not None else source.path.read_bytes()
@@ -163,3 +170,38 @@ def _row(source: Source, number: int, raw: bytes, options: InputOptions) -> Docu
     return Document(doc_id, record[options.text_field], {
         "source": source, "row": number, "record": record, "raw": line, "bom": bom, "text_field": options.text_field,
     })
+
+
+def parquet_file(source: Source):
+    """The Parquet file behind ``source`` (pyarrow is the ``parquet`` extra: imported only for Parquet)."""
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise UsageError(f"{source.path}: reading Parquet needs pyarrow: pip install 'corpusclean[parquet]'") from None
+    return pq.ParquetFile(io.BytesIO(source.data) if source.data is not None else source.path)
+
+
+def _parquet_rows(source: Source, options: InputOptions) -> Iterator[Any]:
+    """Rows streamed batch by batch; the text column becomes documents, a row whose text is null or not a
+    string is passed through. Every other column is left to the writer, which copies it."""
+    row = 0
+    try:
+        table = parquet_file(source)
+        names = table.schema_arrow.names
+        if options.text_field not in names:
+            yield ReadError(source, f"no column {options.text_field!r} (columns: {', '.join(names)}); file left untouched")
+            return
+        columns = [options.text_field] + ([options.id_field] if options.id_field in names else [])
+        for batch in table.iter_batches(batch_size=PARQUET_BATCH, columns=columns):
+            ids = batch.column(1).to_pylist() if len(columns) > 1 else None
+            for index, text in enumerate(batch.column(0).to_pylist()):
+                row += 1
+                if not isinstance(text, str):
+                    yield PassThrough(source, row, b"", f"{options.text_field!r} is {'null' if text is None else type(text).__name__}")
+                    continue
+                doc_id = str(ids[index]) if ids and ids[index] is not None else f"{source.relative}:{row}"
+                yield Document(doc_id, text, {"source": source, "row": row, "bom": False})
+    except UsageError as exc:
+        yield ReadError(source, str(exc).split(": ", 1)[1])
+    except (OSError, ValueError) as exc:  # pyarrow's errors derive from these
+        yield ReadError(source, f"cannot read Parquet after row {row}: {exc}; file left untouched", row + 1)

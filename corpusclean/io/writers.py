@@ -53,24 +53,61 @@ def _row_bytes(item, result: DocResult | None) -> bytes:
     return (BOM + data) if item.metadata.get("bom") else data
 
 
+class ParquetRows:
+    """A Parquet source written back: the cleaned texts of the changed rows are kept by row number, and
+    at the end of the source the file is read again batch by batch and written with those texts in the
+    text column; every other column, the schema and its metadata are copied as they are."""
+
+    def __init__(self) -> None:
+        self.changed: dict[int, str] = {}
+
+    def add(self, item, result: DocResult | None) -> None:
+        if isinstance(item, Document) and result is not None and result.changed:
+            self.changed[item.metadata["row"]] = result.cleaned
+
+    def write(self, source: Source, target: Path, text_field: str) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        from corpusclean.io.sources import PARQUET_BATCH, parquet_file
+
+        table = parquet_file(source)
+        schema = table.schema_arrow
+        column = schema.get_field_index(text_field)
+        with atomic_writer(target) as handle, pq.ParquetWriter(handle, schema) as writer:
+            row = 0
+            for batch in table.iter_batches(batch_size=PARQUET_BATCH):
+                texts = batch.column(column).to_pylist()
+                texts = [self.changed.get(row + i + 1, text) for i, text in enumerate(texts)]
+                row += len(texts)
+                columns = list(batch.columns)
+                columns[column] = pa.array(texts, type=schema.field(column).type)
+                writer.write_batch(pa.RecordBatch.from_arrays(columns, schema=schema))
+
+
 class TreeWriter:
     """Writes the whole cleaned corpus under ``out``, mirroring the input tree; unreadable files are copied
     byte for byte so the output corpus is complete."""
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, text_field: str = "text") -> None:
         self.out = out
+        self.text_field = text_field
         self._stack = contextlib.ExitStack()
         self._handle = None
         self._failed = False
+        self._parquet: ParquetRows | None = None
 
     def begin(self, source: Source) -> None:
         self._failed = False
+        self._parquet = ParquetRows() if source.kind == "parquet" else None
         if source.kind == "jsonl":
             self._handle = open_output(self._stack, self.out / source.relative, source)
 
     def item(self, item, result: DocResult | None = None) -> None:
         if isinstance(item, ReadError):
             self._failed = True
+        elif self._parquet is not None:
+            self._parquet.add(item, result)
         elif isinstance(item, Document) and item.metadata["source"].kind == "text":
             write_bytes(self.out / item.id, encode_text(result.cleaned, item.metadata["bom"]))
         else:
@@ -81,24 +118,33 @@ class TreeWriter:
         self._handle = None
         if self._failed:
             write_bytes(self.out / source.relative, source.path.read_bytes())
+        elif self._parquet is not None:
+            self._parquet.write(source, self.out / source.relative, self.text_field)
+        self._parquet = None
 
 
 class InPlaceWriter:
     """Rewrites changed inputs in place (``fix``); files with no change are not touched. Standard input
     (`-`) goes to standard output, changed or not: a filter always passes its text on."""
 
-    def __init__(self) -> None:
+    def __init__(self, text_field: str = "text") -> None:
+        self.text_field = text_field
         self._rows: list[bytes] | None = None
         self._changed = False
+        self._parquet: ParquetRows | None = None
         self.changed_files: list[Path] = []
 
     def begin(self, source: Source) -> None:
         self._rows, self._changed = ([] if source.kind == "jsonl" else None), False
+        self._parquet = ParquetRows() if source.kind == "parquet" else None
 
     def item(self, item, result: DocResult | None = None) -> None:
         if isinstance(item, ReadError):
             self._changed = False  # rows after the error were never read: rewriting would lose them
-            self._rows = None
+            self._rows = self._parquet = None
+            return
+        if self._parquet is not None:
+            self._parquet.add(item, result)
             return
         if isinstance(item, Document) and item.metadata["source"].path == STDIN and item.metadata["source"].kind == "text":
             sys.stdout.buffer.write(encode_text(result.cleaned, item.metadata["bom"]))
@@ -114,6 +160,10 @@ class InPlaceWriter:
             self._changed |= result is not None and result.changed
 
     def end(self, source: Source) -> None:
+        if self._parquet is not None and self._parquet.changed and source.path != STDIN:
+            self._parquet.write(source, source.path, self.text_field)
+            self.changed_files.append(source.path)
+        self._parquet = None
         if source.path == STDIN and self._rows is not None:
             sys.stdout.buffer.writelines(self._rows)
         elif self._rows is not None and self._changed:

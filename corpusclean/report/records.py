@@ -15,6 +15,8 @@ def display_path(doc: Document) -> str:
     source = doc.metadata["source"]
     if source.kind == "jsonl":
         return f"{source.path}[{doc.id if doc.metadata.get('record') is not None else doc.metadata['row']}]"
+    if source.kind == "parquet":
+        return f"{source.path}[{doc.id}]"
     return str(source.path)
 
 

@@ -77,7 +77,8 @@ def run(request: Request) -> Totals:
         children += [report, html]
     sinks: list[Any] = [Reporter(*children)]
     if writes:
-        sinks.append(TreeWriter(request.out) if request.mode == "clean" else InPlaceWriter())
+        sinks.append(TreeWriter(request.out, settings.text_field) if request.mode == "clean"
+                     else InPlaceWriter(settings.text_field))
     options = InputOptions(settings.text_field, settings.id_field)
     jobs = request.jobs or default_jobs()
     parallel = (request.jobs or 0) > 1 if request.jobs is not None else worth_it(sources, jobs)
