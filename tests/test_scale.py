@@ -74,3 +74,38 @@ def test_statistics_that_do_not_fit_fail_with_one_line(cli, tmp_path):
     (tmp_path / "junk.json").write_text("[1, 2]")
     code, _, err = cli("check", corpus, "--stats", tmp_path / "junk.json")
     assert code == 2 and "not saved statistics" in err
+
+
+def test_an_interrupted_clean_resumes_and_ends_with_the_same_bytes(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    words = "the council met on monday to discuss budget taxes roads schools water succesffully".split()
+    for shard in range(30):
+        rows = "".join(json.dumps({"text": " ".join(words[(i + j) % len(words)] for j in range(100)) + ".  \n"}) + "\n"
+                       for i in range(150))
+        (corpus / f"shard-{shard:02d}.jsonl").write_text(rows)
+    command = [sys.executable, "-m", "corpusclean", "clean", str(corpus), "--jobs", "1", "--select", "AR,WS,SP02"]
+    subprocess.run(command + ["--out", str(tmp_path / "whole")], check=True, capture_output=True)
+
+    fragments = tmp_path / "cut/.corpusclean/fragments"
+    process = subprocess.Popen(command + ["--out", str(tmp_path / "cut")], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(fragments.glob("*.jsonl.gz"))) < 3:
+        time.sleep(0.005)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    done = sorted(fragments.glob("*.jsonl.gz"))
+    assert 3 <= len(done) < 30, "the run must be cut halfway for this test to mean anything"
+    first = (tmp_path / "cut/shard-00.jsonl").stat().st_mtime_ns
+    assert not (tmp_path / "cut/report/summary.json").exists()
+
+    subprocess.run(command + ["--out", str(tmp_path / "cut")], check=True, capture_output=True)
+    assert (tmp_path / "cut/shard-00.jsonl").stat().st_mtime_ns == first  # finished shards are skipped
+    assert tree(tmp_path / "cut") == tree(tmp_path / "whole")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -29,6 +30,11 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def leftovers(folder: Path) -> list[Path]:
+    """Temp files a killed process left behind (``.NAME.xxxxxxxx.tmp`` beside the file it was writing)."""
+    return [p for p in folder.rglob(".*.tmp") if p.is_file() and re.fullmatch(r"\..+\.[\w]{8}\.tmp", p.name)]
 
 
 def write_bytes(path: Path, data: bytes) -> None:

@@ -45,12 +45,14 @@ class HtmlReport:
         self.page, self._page_bytes = 1, 0
         self.safety: dict[str, Counter] = {}
 
-    def item(self, item: Any, result: DocResult | None = None, records: list | None = None) -> None:
-        if not isinstance(item, Document) or not records:
+    needs = frozenset({"view"})
+
+    def consume(self, entry: dict[str, Any]) -> None:
+        view = entry.get("view")
+        if view is None:
             return
-        for record in records:
+        for record in entry["records"]:
             self.safety.setdefault(record["code"], Counter())[record["safety"] or "no fix"] += 1
-        view = document_view(item, result, records)
         size = len(json.dumps(view, ensure_ascii=False))
         if self.current and (self._page_bytes + size > PAGE_BYTES or len(self.current) >= PAGE_DOCS):
             if self.page > 1:

@@ -38,19 +38,22 @@ class Totals:
     def begin(self, source: Source) -> None:
         pass
 
-    def item(self, item: Any, result: DocResult | None = None, records: list | None = None) -> None:
-        if isinstance(item, ReadError):
+    needs: frozenset[str] = frozenset()
+
+    def consume(self, entry: dict[str, Any]) -> None:
+        if "error" in entry:
             self.counts["errors"] += 1
-            self.errors.append(f"{item.source.path}: {item.message}")
+            self.errors.append(entry["error"])
             print(f"error: {self.errors[-1]}", file=self.err)
             return
-        if isinstance(item, PassThrough):
+        if "passed" in entry:
             self.counts["passed_through"] += 1
-            if item.message != "blank line":
-                print(f"warning: {item.source.path}:{item.row}: {item.message}; row kept unchanged", file=self.err)
+            if entry["passed"] != "blank line":
+                print(f"warning: {entry['where']}: {entry['passed']}; row kept unchanged", file=self.err)
             return
+        records = entry["records"]
         self.counts["documents"] += 1
-        self.counts["changed"] += result.changed
+        self.counts["changed"] += entry["changed"]
         self.tally.add(records)
         self.decisions.add(records)
         for record in records:
@@ -73,8 +76,10 @@ class Printer:
         self.out = out or sys.stdout
         self.collected: list[dict] = []
 
-    def item(self, item: Any, result: DocResult | None = None, records: list | None = None) -> None:
-        for record in records or ():
+    needs: frozenset[str] = frozenset()
+
+    def consume(self, entry: dict[str, Any]) -> None:
+        for record in entry.get("records", ()):
             if record["status"] in DONE_STATUSES:
                 continue
             if self.format == "json":
@@ -91,12 +96,14 @@ class Printer:
 
 
 class DiffPrinter:
+    needs = frozenset({"diff"})
+
     def __init__(self, out: TextIO | None = None) -> None:
         self.out = out or sys.stdout
 
-    def item(self, item: Any, result: DocResult | None = None, records: list | None = None) -> None:
-        if isinstance(item, Document) and result.changed:
-            self.out.write(unified_diff(display_path(item), result.original, result.cleaned))
+    def consume(self, entry: dict[str, Any]) -> None:
+        if entry.get("diff"):
+            self.out.write(entry["diff"])
 
 
 class ReportDir:
@@ -111,17 +118,16 @@ class ReportDir:
         self.edits = self._stack.enter_context(atomic_writer(folder / "edits.jsonl"))
         self.diff = self._stack.enter_context(atomic_writer(folder / "changes.diff"))
 
-    def item(self, item: Any, result: DocResult | None = None, records: list | None = None) -> None:
-        if not isinstance(item, Document):
-            return
-        for record in records:
+    needs = frozenset({"edits", "diff"})
+
+    def consume(self, entry: dict[str, Any]) -> None:
+        for record in entry.get("records", ()):
             self.findings.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
-        if result.applied:
-            log = [{"start": e.span.start, "end": e.span.end, "replacement": e.replacement, "codes": list(e.codes)}
-                   for e in result.applied]
-            entry = {"schema_version": SCHEMA_VERSION, "doc_id": item.id, "path": display_path(item), "edits": log}
-            self.edits.write((json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8"))
-            self.diff.write(unified_diff(display_path(item), result.original, result.cleaned).encode("utf-8"))
+        if entry.get("edits"):
+            log = {"schema_version": SCHEMA_VERSION, "doc_id": entry["id"], "path": entry["path"],
+                   "edits": entry["edits"]}
+            self.edits.write((json.dumps(log, ensure_ascii=False) + "\n").encode("utf-8"))
+            self.diff.write(entry["diff"].encode("utf-8"))
 
     def close(self, summary: dict[str, Any]) -> None:
         self._stack.close()
@@ -131,18 +137,42 @@ class ReportDir:
 
 
 class Reporter:
-    """The executor's sink for reports: turns each result into records once and hands them on."""
+    """The executor's sink for reports: turns each item and its result into one JSON-able entry (records,
+    and the edits log, diff and page view when a child needs them), once, and hands it on."""
 
     def __init__(self, *children: Any) -> None:
         self.children = children
+        self.parts = frozenset().union(*(child.needs for child in children))
 
     def begin(self, source: Source) -> None:
-        pass
+        for child in self.children:
+            getattr(child, "begin", lambda s: None)(source)
 
     def item(self, item: Any, result: DocResult | None = None) -> None:
-        records = finding_records(item, result) if isinstance(item, Document) else []
+        entry = report_entry(item, result, self.parts)
         for child in self.children:
-            child.item(item, result, records)
+            child.consume(entry)
 
     def end(self, source: Source) -> None:
-        pass
+        for child in self.children:
+            getattr(child, "end", lambda s: None)(source)
+
+
+def report_entry(item: Any, result: DocResult | None, parts: frozenset[str]) -> dict[str, Any]:
+    """What every report needs of one item, as plain data (it can be saved and replayed: see resume)."""
+    if isinstance(item, ReadError):
+        return {"error": f"{item.source.path}: {item.message}"}
+    if isinstance(item, PassThrough):
+        return {"passed": item.message, "where": f"{item.source.path}:{item.row}"}
+    records = finding_records(item, result)
+    entry: dict[str, Any] = {"id": item.id, "path": display_path(item), "records": records, "changed": result.changed}
+    if result.applied and "edits" in parts:
+        entry["edits"] = [{"start": e.span.start, "end": e.span.end, "replacement": e.replacement,
+                           "codes": list(e.codes)} for e in result.applied]
+    if result.changed and "diff" in parts:
+        entry["diff"] = unified_diff(entry["path"], result.original, result.cleaned)
+    if records and "view" in parts:
+        from corpusclean.report.html import document_view
+
+        entry["view"] = document_view(item, result, records)
+    return entry

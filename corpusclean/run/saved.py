@@ -19,7 +19,9 @@ SCHEMA_VERSION = 1
 
 def save_states(path: Path, states: dict[str, Any]) -> None:
     """JSON, gzipped when the name ends in ``.gz``."""
-    data = json.dumps({"schema_version": SCHEMA_VERSION, "states": states}, ensure_ascii=False).encode("utf-8")
+    # Keys sorted: counts gathered in set order (which varies between processes) still save the same bytes.
+    data = json.dumps({"schema_version": SCHEMA_VERSION, "states": states}, ensure_ascii=False,
+                      sort_keys=True).encode("utf-8")
     write_bytes(path, gzip.compress(data, compresslevel=5, mtime=0) if path.name.endswith(".gz") else data)
 
 

@@ -16,7 +16,9 @@ from corpusclean.packs.loader import accepted_words
 from corpusclean.io.writers import InPlaceWriter, TreeWriter
 from corpusclean.report.sinks import DiffPrinter, Printer, ReportDir, Reporter, Totals
 from corpusclean.report.html import HtmlReport
+from corpusclean.io.atomic import write_bytes
 from corpusclean.run.parallel import collect_states, default_jobs, run_parallel, worth_it
+from corpusclean.run.resume import FragmentLog, RunState, run_key
 from corpusclean.run.saved import STATISTICS_FILE, load_states, save_states
 from corpusclean.run.serial import documents, run_serial
 from corpusclean.run.stages import Plan, collect, finalize
@@ -71,38 +73,62 @@ def run(request: Request) -> Totals:
         filtering = request.mode == "fix" and any(s.path == STDIN for s in sources)  # stdout carries the text
         printer = Printer(request.output_format, request.stderr if filtering else request.stdout)
         children.append(printer)
-    report = ReportDir(request.out / "report") if request.mode == "clean" and writes else None
-    html = HtmlReport(request.out / "report") if report else None
-    if report:
-        children += [report, html]
-    sinks: list[Any] = [Reporter(*children)]
-    if writes:
-        sinks.append(TreeWriter(request.out, settings.text_field) if request.mode == "clean"
-                     else InPlaceWriter(settings.text_field))
     options = InputOptions(settings.text_field, settings.id_field)
     jobs = request.jobs or default_jobs()
     parallel = (request.jobs or 0) > 1 if request.jobs is not None else worth_it(sources, jobs)
-    stats = None
-    if request.saved_statistics is not None:
-        states = load_states(request.saved_statistics, plan)
-        if report:  # the report keeps what its run used, for `apply`
-            save_states(request.out / "report" / STATISTICS_FILE, states)
-        stats = finalize(states)
-    elif report and plan.needs:  # kept beside the report, so that `apply` need not read the corpus twice
-        states = (collect_states(sources, plan, options, jobs) if parallel
-                  else collect(documents(sources, options), plan))
-        save_states(request.out / "report" / STATISTICS_FILE, states)
-        stats = finalize(states)
+    if request.mode == "clean" and writes:
+        return _clean(request, plan, sources, options, totals, parallel, jobs)
+    sinks: list[Any] = [Reporter(*children)]
+    if writes:
+        sinks.append(InPlaceWriter(settings.text_field))
+    stats = finalize(load_states(request.saved_statistics, plan)) if request.saved_statistics else None
+    _execute(sources, plan, options, sinks, stats, parallel, jobs)
+    if printer:
+        printer.close()
+    return totals
+
+
+def _execute(sources, plan, options, sinks, stats, parallel: bool, jobs: int) -> None:
     if parallel:
         run_parallel(sources, plan, options, sinks, stats, jobs)
     else:
         run_serial(sources, plan, options, sinks, stats)
-    if printer:
-        printer.close()
-    if report:
-        facts = summary(totals, plan, settings, request)
-        report.close(facts)
-        html.write(facts)
+
+
+def _clean(request: Request, plan: Plan, sources, options, totals: Totals, parallel: bool, jobs: int) -> Totals:
+    """Pass 1 (or the statistics given or kept from an interrupted run), pass 2 over the sources not yet
+    finished, each leaving its report entries in a fragment; then the report, assembled in input order."""
+    state = RunState(request.out, run_key(sources, plan, request.settings))
+    stats = None
+    if request.saved_statistics is not None:
+        states = load_states(request.saved_statistics, plan)
+        save_states(state.statistics, states)
+        stats = finalize(states)
+    elif plan.needs:
+        if state.resumed and state.statistics.is_file():
+            states = load_states(state.statistics, plan)
+        else:
+            states = (collect_states(sources, plan, options, jobs) if parallel
+                      else collect(documents(sources, options), plan))
+            save_states(state.statistics, states)
+        stats = finalize(states)
+    finished = state.finished(len(sources))
+    todo = [source for i, source in enumerate(sources) if i not in finished]
+    log = FragmentLog(state, {source.relative: i for i, source in enumerate(sources)})
+    # The writer first: a source's fragment (its "finished" mark) is committed after its output.
+    _execute(todo, plan, options, [TreeWriter(request.out, request.settings.text_field), Reporter(log)],
+             stats, parallel, jobs)
+    folder = request.out / "report"
+    report, html = ReportDir(folder), HtmlReport(folder)
+    for index in range(len(sources)):
+        for entry in state.entries(index):
+            for child in (totals, report, html):
+                child.consume(entry)
+    if state.statistics.is_file():  # the report keeps the statistics its run used, for `apply`
+        write_bytes(folder / STATISTICS_FILE, state.statistics.read_bytes())
+    facts = summary(totals, plan, request.settings, request)
+    report.close(facts)
+    html.write(facts)
     return totals
 
 
