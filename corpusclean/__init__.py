@@ -3,7 +3,7 @@
 Every change is a finding with a rule code, a span, a safety level and its evidence.
 
 >>> from corpusclean import clean
->>> clean(["Updated\\n\\nThe council met.  \\n"])[0].cleaned
+>>> next(clean(["Updated\\n\\nThe council met.  \\n"])).cleaned
 'The council met.\\n'
 """
 from __future__ import annotations

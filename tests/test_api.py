@@ -15,3 +15,23 @@ def test_clean_and_check_from_python():
 
 def test_package_docstring_example_runs():
     assert doctest.testmod(corpusclean).failed == 0
+
+
+def test_records_are_cleaned_lazily_with_saved_statistics(cli, tmp_path):
+    (tmp_path / "corpus.jsonl").write_text('{"text": "The Raqqa offensive began."}\n' * 6)
+    cli("stats", tmp_path / "corpus.jsonl", "--save", tmp_path / "stats.json")
+    consumed = []
+
+    def records():
+        for n, text in enumerate(["Updated\n\nInto Raqq we went.  \n", "Clean.\n"]):
+            consumed.append(n)
+            yield {"id": f"r{n}", "text": text, "lang": "en"}
+        yield {"id": "none", "text": None}
+
+    results = corpusclean.clean(records(), stats=tmp_path / "stats.json", unsafe_fixes=True)
+    first = next(results)
+    assert consumed == [0]  # streamed: the second record is not read yet
+    assert first["text"] == "Into Raqqa we went.\n" and first["lang"] == "en" and first["id"] == "r0"
+    assert first["corpusclean"]["changed"] and {f["code"] for f in first["corpusclean"]["findings"]} >= {"AR01", "SP03"}
+    rest = list(results)
+    assert rest[0]["text"] == "Clean.\n" and rest[1] == {"id": "none", "text": None}
