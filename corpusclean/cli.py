@@ -36,6 +36,7 @@ JobsOpt = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (defa
                                                         "is large enough to gain from them). Same output as -j 1.")
 StdinNameOpt = typer.Option(None, "--stdin-filename", help="The name of the text on standard input (`-`): "
                                                             "its format (.jsonl) and the path findings show.")
+QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar (there is none unless stderr is a terminal).")
 StatsFileOpt = typer.Option(None, "--stats", help="Pass-1 statistics saved by `corpusclean stats --save` "
                                                   "(the corpus is then read once).")
 
@@ -47,7 +48,7 @@ def _fail(message: str) -> None:
 
 def _execute(mode: str, paths: List[Path], config: Optional[Path], select, ignore, extend_select, unsafe_fixes,
              diff: bool, statistics: bool, output_format: OutputFormat, text_field, id_field, out=None,
-             jobs=None, stats_file=None, stdin_name=None):
+             jobs=None, stats_file=None, stdin_name=None, quiet=False):
     from corpusclean.core.config import load_settings
     from corpusclean.core.errors import UsageError
     from corpusclean.report.text import summary_lines
@@ -59,7 +60,7 @@ def _execute(mode: str, paths: List[Path], config: Optional[Path], select, ignor
             text_field=text_field, id_field=id_field)
         totals = run(Request(mode, paths, settings, out=out, diff=diff, statistics=statistics,
                              output_format=output_format.value, jobs=jobs, saved_statistics=stats_file,
-                             stdin_name=stdin_name))
+                             stdin_name=stdin_name, quiet=quiet))
     except UsageError as exc:
         _fail(str(exc))
     counts = totals.counts
@@ -81,12 +82,12 @@ def check(
     diff: bool = DiffOpt, statistics: bool = StatsOpt, output_format: OutputFormat = FormatOpt,
     config: Optional[Path] = ConfigOpt, text_field: Optional[str] = TextFieldOpt, id_field: Optional[str] = IdFieldOpt,
     jobs: Optional[int] = JobsOpt, stats_file: Optional[Path] = StatsFileOpt,
-    stdin_filename: Optional[str] = StdinNameOpt,
+    stdin_filename: Optional[str] = StdinNameOpt, quiet: bool = QuietOpt,
 ) -> None:
     """Report findings. Exit 0: nothing found; 1: findings (or, with --diff, changes); 2: usage or input error."""
     totals = _execute("check", paths, config, select, ignore, extend_select, unsafe_fixes, diff, statistics,
                       output_format, text_field, id_field, jobs=jobs, stats_file=stats_file,
-                      stdin_name=stdin_filename)
+                      stdin_name=stdin_filename, quiet=quiet)
     counts = totals.counts
     if counts["errors"]:
         raise typer.Exit(2)
@@ -103,12 +104,12 @@ def fix(
     fix_only: bool = typer.Option(False, "--fix-only", help="Exit 0 even when unfixable findings remain."),
     exit_non_zero_on_fix: bool = typer.Option(False, "--exit-non-zero-on-fix", help="Exit 1 when a file changed."),
     jobs: Optional[int] = JobsOpt, stats_file: Optional[Path] = StatsFileOpt,
-    stdin_filename: Optional[str] = StdinNameOpt,
+    stdin_filename: Optional[str] = StdinNameOpt, quiet: bool = QuietOpt,
 ) -> None:
     """Apply fixes in place. Exit 1 when findings remain (or a file changed, with --exit-non-zero-on-fix)."""
     totals = _execute("fix", paths, config, select, ignore, extend_select, unsafe_fixes, diff, statistics,
                       output_format, text_field, id_field, jobs=jobs, stats_file=stats_file,
-                      stdin_name=stdin_filename)
+                      stdin_name=stdin_filename, quiet=quiet)
     counts = totals.counts
     if counts["errors"]:
         raise typer.Exit(2)
@@ -126,14 +127,14 @@ def clean(
     extend_select: Optional[List[str]] = ExtendOpt, unsafe_fixes: Optional[bool] = UnsafeOpt,
     diff: bool = DiffOpt, statistics: bool = StatsOpt, output_format: OutputFormat = FormatOpt,
     config: Optional[Path] = ConfigOpt, text_field: Optional[str] = TextFieldOpt, id_field: Optional[str] = IdFieldOpt,
-    jobs: Optional[int] = JobsOpt, stats_file: Optional[Path] = StatsFileOpt,
+    jobs: Optional[int] = JobsOpt, stats_file: Optional[Path] = StatsFileOpt, quiet: bool = QuietOpt,
 ) -> None:
     """Write the cleaned corpus and DIR/report/ (findings.jsonl, edits.jsonl, summary.json, changes.diff).
 
     Exit 0 on success (findings are the point of a clean run), 2 when an input could not be read.
     """
     totals = _execute("clean", input, config, select, ignore, extend_select, unsafe_fixes, diff, statistics,
-                      output_format, text_field, id_field, out=out, jobs=jobs, stats_file=stats_file)
+                      output_format, text_field, id_field, out=out, jobs=jobs, stats_file=stats_file, quiet=quiet)
     if not diff:
         typer.echo(f"Cleaned corpus and report written to {out}/ (report: {out / 'report'}/).")
     raise typer.Exit(2 if totals.counts["errors"] else 0)

@@ -109,3 +109,21 @@ def test_an_interrupted_clean_resumes_and_ends_with_the_same_bytes(tmp_path):
     subprocess.run(command + ["--out", str(tmp_path / "cut")], check=True, capture_output=True)
     assert (tmp_path / "cut/shard-00.jsonl").stat().st_mtime_ns == first  # finished shards are skipped
     assert tree(tmp_path / "cut") == tree(tmp_path / "whole")
+
+
+def test_a_progress_bar_only_on_a_terminal_and_never_with_quiet(tmp_path):
+    import io
+
+    from corpusclean.core.config import Settings
+    from corpusclean.run.session import Request, run
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    corpus = make_corpus(tmp_path / "in")
+    shown = {}
+    for name, stream, quiet in (("tty", Terminal(), False), ("quiet", Terminal(), True), ("pipe", io.StringIO(), False)):
+        run(Request("clean", [corpus], Settings(), out=tmp_path / name, stderr=stream, quiet=quiet))
+        shown[name] = stream.getvalue()
+    assert "documents" in shown["tty"] and shown["quiet"] == "" and shown["pipe"] == ""

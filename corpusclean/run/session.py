@@ -16,6 +16,7 @@ from corpusclean.packs.loader import accepted_words
 from corpusclean.io.writers import InPlaceWriter, TreeWriter
 from corpusclean.report.sinks import DiffPrinter, Printer, ReportDir, Reporter, Totals
 from corpusclean.report.html import HtmlReport
+from corpusclean.report.progress import progress_for
 from corpusclean.io.atomic import write_bytes
 from corpusclean.run.parallel import collect_states, default_jobs, run_parallel, worth_it
 from corpusclean.run.resume import FragmentLog, RunState, run_key
@@ -50,6 +51,7 @@ class Request:
     saved_statistics: Path | None = None  # pass-1 statistics of an earlier run (``corpusclean apply``)
     stdin_name: str | None = None  # the name standard input (`-`) stands for: format and reported path
     jobs: int | None = None  # worker processes; None: all cores when the input is large enough to gain
+    quiet: bool = False  # no progress bar, even on a terminal
     rejected: frozenset = frozenset()  # a reviewer's rejections (see FixPolicy)
     rejected_groups: frozenset = frozenset()
 
@@ -76,13 +78,18 @@ def run(request: Request) -> Totals:
     options = InputOptions(settings.text_field, settings.id_field)
     jobs = request.jobs or default_jobs()
     parallel = (request.jobs or 0) > 1 if request.jobs is not None else worth_it(sources, jobs)
-    if request.mode == "clean" and writes:
-        return _clean(request, plan, sources, options, totals, parallel, jobs)
-    sinks: list[Any] = [Reporter(*children)]
-    if writes:
-        sinks.append(InPlaceWriter(settings.text_field))
-    stats = finalize(load_states(request.saved_statistics, plan)) if request.saved_statistics else None
-    _execute(sources, plan, options, sinks, stats, parallel, jobs)
+    progress = progress_for(sources, request.stderr, request.quiet)
+    try:
+        if request.mode == "clean" and writes:
+            return _clean(request, plan, sources, options, totals, parallel, jobs, progress)
+        sinks: list[Any] = [Reporter(*children, *([progress] if progress else []))]
+        if writes:
+            sinks.append(InPlaceWriter(settings.text_field))
+        stats = finalize(load_states(request.saved_statistics, plan)) if request.saved_statistics else None
+        _execute(sources, plan, options, sinks, stats, parallel, jobs)
+    finally:
+        if progress:
+            progress.close()
     if printer:
         printer.close()
     return totals
@@ -95,7 +102,8 @@ def _execute(sources, plan, options, sinks, stats, parallel: bool, jobs: int) ->
         run_serial(sources, plan, options, sinks, stats)
 
 
-def _clean(request: Request, plan: Plan, sources, options, totals: Totals, parallel: bool, jobs: int) -> Totals:
+def _clean(request: Request, plan: Plan, sources, options, totals: Totals, parallel: bool, jobs: int,
+           progress=None) -> Totals:
     """Pass 1 (or the statistics given or kept from an interrupted run), pass 2 over the sources not yet
     finished, each leaving its report entries in a fragment; then the report, assembled in input order."""
     state = RunState(request.out, run_key(sources, plan, request.settings))
@@ -116,7 +124,8 @@ def _clean(request: Request, plan: Plan, sources, options, totals: Totals, paral
     todo = [source for i, source in enumerate(sources) if i not in finished]
     log = FragmentLog(state, {source.relative: i for i, source in enumerate(sources)})
     # The writer first: a source's fragment (its "finished" mark) is committed after its output.
-    _execute(todo, plan, options, [TreeWriter(request.out, request.settings.text_field), Reporter(log)],
+    reporter = Reporter(log, *([progress] if progress else []))
+    _execute(todo, plan, options, [TreeWriter(request.out, request.settings.text_field), reporter],
              stats, parallel, jobs)
     folder = request.out / "report"
     report, html = ReportDir(folder), HtmlReport(folder)
