@@ -15,6 +15,11 @@ app = typer.Typer(
 )
 
 
+class Executor(str, enum.Enum):
+    local = "local"
+    ray = "ray"
+
+
 class OutputFormat(str, enum.Enum):
     text = "text"
     json = "json"
@@ -48,7 +53,7 @@ def _fail(message: str) -> None:
 
 def _execute(mode: str, paths: List[Path], config: Optional[Path], select, ignore, extend_select, unsafe_fixes,
              diff: bool, statistics: bool, output_format: OutputFormat, text_field, id_field, out=None,
-             jobs=None, stats_file=None, stdin_name=None, quiet=False):
+             jobs=None, stats_file=None, stdin_name=None, quiet=False, executor="local", ray_address=None):
     from corpusclean.core.config import load_settings
     from corpusclean.core.errors import UsageError
     from corpusclean.report.text import summary_lines
@@ -60,7 +65,7 @@ def _execute(mode: str, paths: List[Path], config: Optional[Path], select, ignor
             text_field=text_field, id_field=id_field)
         totals = run(Request(mode, paths, settings, out=out, diff=diff, statistics=statistics,
                              output_format=output_format.value, jobs=jobs, saved_statistics=stats_file,
-                             stdin_name=stdin_name, quiet=quiet))
+                             stdin_name=stdin_name, quiet=quiet, executor=executor, ray_address=ray_address))
     except UsageError as exc:
         _fail(str(exc))
     counts = totals.counts
@@ -128,13 +133,18 @@ def clean(
     diff: bool = DiffOpt, statistics: bool = StatsOpt, output_format: OutputFormat = FormatOpt,
     config: Optional[Path] = ConfigOpt, text_field: Optional[str] = TextFieldOpt, id_field: Optional[str] = IdFieldOpt,
     jobs: Optional[int] = JobsOpt, stats_file: Optional[Path] = StatsFileOpt, quiet: bool = QuietOpt,
+    executor: Executor = typer.Option(Executor.local, "--executor", help="local (processes, --jobs) or ray "
+                                                                       "(a Ray cluster, the ray extra)."),
+    ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Ray cluster to join (default: a "
+                                                                           "local Ray, or RAY_ADDRESS)."),
 ) -> None:
     """Write the cleaned corpus and DIR/report/ (findings.jsonl, edits.jsonl, summary.json, changes.diff).
 
     Exit 0 on success (findings are the point of a clean run), 2 when an input could not be read.
     """
     totals = _execute("clean", input, config, select, ignore, extend_select, unsafe_fixes, diff, statistics,
-                      output_format, text_field, id_field, out=out, jobs=jobs, stats_file=stats_file, quiet=quiet)
+                      output_format, text_field, id_field, out=out, jobs=jobs, stats_file=stats_file, quiet=quiet,
+                      executor=executor.value, ray_address=ray_address)
     if not diff:
         typer.echo(f"Cleaned corpus and report written to {out}/ (report: {out / 'report'}/).")
     raise typer.Exit(2 if totals.counts["errors"] else 0)

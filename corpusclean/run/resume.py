@@ -60,7 +60,7 @@ class RunState:
         return self.folder / "statistics.json.gz"
 
     def fragment(self, index: int) -> Path:
-        return self.folder / "fragments" / f"{index:06d}.jsonl.gz"
+        return fragment_path(self.folder, index)
 
     def finished(self, count: int) -> set[int]:
         return {i for i in range(count) if self.fragment(i).is_file()}
@@ -71,20 +71,25 @@ class RunState:
                 yield json.loads(line)
 
 
+def fragment_path(folder: Path, index: int) -> Path:
+    return folder / "fragments" / f"{index:06d}.jsonl.gz"
+
+
 class FragmentLog:
-    """A report child during pass 2: each source's entries go to its fragment, committed at its end."""
+    """A report child during pass 2: each source's entries go to its fragment, committed at its end.
+    Needs only the state folder, so it runs wherever the source is cleaned (a worker, a Ray actor)."""
 
     needs = frozenset({"edits", "diff", "view"})
 
-    def __init__(self, state: RunState, index_of: dict[str, int]) -> None:
-        self.state = state
+    def __init__(self, folder: Path, index_of: dict[str, int]) -> None:
+        self.folder = folder
         self.index_of = index_of
         self._stack: contextlib.ExitStack | None = None
         self._handle = None
 
     def begin(self, source: Source) -> None:
         self._stack = contextlib.ExitStack()
-        raw = self._stack.enter_context(atomic_writer(self.state.fragment(self.index_of[source.relative])))
+        raw = self._stack.enter_context(atomic_writer(fragment_path(self.folder, self.index_of[source.relative])))
         self._handle = self._stack.enter_context(gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=3))
 
     def consume(self, entry: dict[str, Any]) -> None:

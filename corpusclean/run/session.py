@@ -52,6 +52,8 @@ class Request:
     stdin_name: str | None = None  # the name standard input (`-`) stands for: format and reported path
     jobs: int | None = None  # worker processes; None: all cores when the input is large enough to gain
     quiet: bool = False  # no progress bar, even on a terminal
+    executor: str = "local"  # or "ray" (clean only)
+    ray_address: str | None = None
     rejected: frozenset = frozenset()  # a reviewer's rejections (see FixPolicy)
     rejected_groups: frozenset = frozenset()
 
@@ -66,6 +68,8 @@ def run(request: Request) -> Totals:
         raise UsageError("clean reads files and folders; use `fix -` to clean standard input to standard output")
     if request.mode == "clean":
         _check_out(request)
+    if request.executor != "local" and not (request.mode == "clean" and not request.diff):
+        raise UsageError("--executor ray runs `clean` (files written on shared storage); check and fix run locally")
     totals = Totals(request.stderr)
     children: list[Any] = [totals]
     printer = None
@@ -115,6 +119,11 @@ def _clean(request: Request, plan: Plan, sources, options, totals: Totals, paral
     elif plan.needs:
         if state.resumed and state.statistics.is_file():
             states = load_states(state.statistics, plan)
+        elif request.executor == "ray":
+            from corpusclean.run import ray_executor
+
+            states = ray_executor.collect_states(sources, request.settings, options, request.ray_address)
+            save_states(state.statistics, states)
         else:
             states = (collect_states(sources, plan, options, jobs) if parallel
                       else collect(documents(sources, options), plan))
@@ -122,11 +131,18 @@ def _clean(request: Request, plan: Plan, sources, options, totals: Totals, paral
         stats = finalize(states)
     finished = state.finished(len(sources))
     todo = [source for i, source in enumerate(sources) if i not in finished]
-    log = FragmentLog(state, {source.relative: i for i, source in enumerate(sources)})
+    log = FragmentLog(state.folder, {source.relative: i for i, source in enumerate(sources)})
     # The writer first: a source's fragment (its "finished" mark) is committed after its output.
-    reporter = Reporter(log, *([progress] if progress else []))
-    _execute(todo, plan, options, [TreeWriter(request.out, request.settings.text_field), reporter],
-             stats, parallel, jobs)
+    if request.executor == "ray":
+        from corpusclean.run import ray_executor
+
+        ray_executor.clean_files([i for i in range(len(sources)) if i not in finished], sources, stats or {},
+                                 request.settings, options, request.out, state.folder, request.rejected,
+                                 request.rejected_groups, request.ray_address, jobs)
+    else:
+        reporter = Reporter(log, *([progress] if progress else []))
+        _execute(todo, plan, options, [TreeWriter(request.out, request.settings.text_field), reporter],
+                 stats, parallel, jobs)
     folder = request.out / "report"
     report, html = ReportDir(folder), HtmlReport(folder)
     for index in range(len(sources)):
