@@ -47,8 +47,8 @@ def collect_states(sources: Sequence[Source], plan: Plan, options: InputOptions,
     """Pass 1, one source per task, merged in input order (merge is associative and commutative anyway)."""
     _shared.update(plan=plan, options=options)
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        states = pool.map(_collect_source, sources, chunksize=1)
-    return reduce(merge, states) if states else collect([], plan)
+        # Merged as they arrive, in order: only a few sources' statistics are ever held at once.
+        return reduce(merge, pool.imap(_collect_source, sources, chunksize=1), collect([], plan))
 
 
 def _collect_source(source: Source) -> dict[str, Any]:
