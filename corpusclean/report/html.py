@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import uuid
 from collections import Counter
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -135,6 +134,8 @@ def _context(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _asset(name: str) -> str:
+    from importlib import resources
+
     return resources.files("corpusclean.report").joinpath("static", name).read_text(encoding="utf-8")
 
 

@@ -8,7 +8,6 @@ statistics of a large corpus are hundreds of MB); only documents and results cro
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from functools import reduce
@@ -27,7 +26,7 @@ _shared: dict[str, Any] = {}  # set in the parent before forking: what every wor
 
 
 def worth_it(sources: Sequence[Source], jobs: int) -> bool:
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or os.name != "posix":  # the pool forks (the module is imported only when it is used)
         return False
     total = 0
     for source in sources:
@@ -45,6 +44,8 @@ def default_jobs() -> int:
 
 def collect_states(sources: Sequence[Source], plan: Plan, options: InputOptions, jobs: int) -> dict[str, Any]:
     """Pass 1, one source per task, merged in input order (merge is associative and commutative anyway)."""
+    import multiprocessing
+
     _shared.update(plan=plan, options=options)
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         # Merged as they arrive, in order: only a few sources' statistics are ever held at once.
@@ -66,6 +67,8 @@ def run_parallel(sources: Sequence[Source], plan: Plan, options: InputOptions, s
     context = RuleContext(stats=stats, allow_words=plan.allow_words, canonical=dict(plan.canonical))
     for rule in plan.rules:
         rule.prepare(context)  # once here; the forked workers inherit it
+    import multiprocessing
+
     inflight: deque = deque()
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         for batch in _batches(_entries(sources, options)):
