@@ -14,6 +14,7 @@
 """
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import statistics
@@ -186,10 +187,9 @@ def scale() -> None:
         print(f"  bare read + JSON + tokenize + count: {size / 1e6 / floor:.1f} MB/s")
         seconds = {}
         runs = [("--jobs 1", ["--jobs", "1"]), ("--jobs 2", ["--jobs", "2"])]
-        try:
-            import ray  # noqa: F401
+        if importlib.util.find_spec("ray"):
             runs.append(("--executor ray", ["--executor", "ray"]))
-        except ImportError:
+        else:
             print("  (ray not installed: pip install 'corpusclean[ray]' for the Ray figure)")
         for name, flags in runs:
             start = time.perf_counter()

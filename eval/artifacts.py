@@ -126,7 +126,7 @@ RESIDUE_MARKERS = {
 
 
 def read_review(name: str) -> dict[str, str]:
-    """A review file next to this module: text (tab) verdict (tab) note."""
-    rows = (line.split("\t") for line in (Path(__file__).parent / name).read_text(encoding="utf-8").splitlines()
-            if line and not line.startswith("#"))
-    return {text: verdict for text, verdict, *_ in rows}
+    """A review file of deleted spans: text -> verdict."""
+    from reviews import review_rows
+
+    return {text: verdict for text, verdict, _ in review_rows(name, 3)}

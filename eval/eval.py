@@ -35,12 +35,10 @@ def clean(input_path: Path, out: Path, *flags: str) -> list[dict]:
 
 def read_review() -> dict[tuple[str, str, str], tuple[str, str]]:
     """eval/bbc_review.tsv: (file, word, replacement) -> (verdict, note), judged by reading each in context."""
-    review = {}
-    for line in (ROOT / "eval/bbc_review.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            path, word, replacement, verdict, note = (line.split("\t") + [""])[:5]
-            review[(path, word, replacement)] = (verdict, note)
-    return review
+    from reviews import review_rows
+
+    return {(path, word, replacement): (verdict, note)
+            for path, word, replacement, verdict, note in review_rows("bbc_review.tsv", 5)}
 
 
 def false_changes() -> None:

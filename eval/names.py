@@ -112,6 +112,6 @@ def bbc_clusters(eval_dir: Path) -> None:
 
 def read_cluster_review() -> dict[str, tuple[str, str]]:
     """eval/bbc_clusters_review.tsv: forms (canonical first) -> (verdict, note)."""
-    rows = (line.split("\t") for line in (Path(__file__).parent / "bbc_clusters_review.tsv").read_text(
-        encoding="utf-8").splitlines() if line and not line.startswith("#"))
-    return {forms: (verdict, note) for forms, verdict, note in rows}
+    from reviews import review_rows
+
+    return {forms: (verdict, note) for forms, verdict, note in review_rows("bbc_clusters_review.tsv", 3)}

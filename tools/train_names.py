@@ -3,9 +3,10 @@ Wikidata transliteration clusters in `../shared/eval/names/`; `make eval` measur
 
     .venv/bin/python tools/train_names.py [EVAL_DIR]
 
-A logistic regression over the edit descriptions of `corpusclean.text.variants.edit_features` (plain SGD with a
-little L2, fixed seed: the same data gives the same table). It beat naive Bayes over the same features on
-the held-out half (recall 0.68 against 0.62 at precision 0.96, measured). Pairs that differ only in
+A logistic regression over the edit descriptions of `corpusclean.text.variants.edit_features` (plain SGD
+with a little L2, fixed seed: the same data gives the same table). In trials on the held-out half it gave
+more recall than naive Bayes over the same features (0.68 against about 0.62 near precision 0.96; the
+two trials counted slightly different pairs, so read it as a direction). Pairs that differ only in
 diacritics or case are left out: `same_name` accepts them without a score. The threshold is chosen
 without looking at the held-out half: the training half is two folds (by cluster); each fold is scored
 by weights learned from the other, the threshold is the lowest score at which those scores reach

@@ -13,11 +13,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, TextIO
 
-from corpusclean.core.document import Document
 from corpusclean.core.findings import DocResult
 from corpusclean.io.atomic import atomic_writer, write_bytes
 from corpusclean.io.sources import PassThrough, ReadError, Source
 from corpusclean.report.diff import unified_diff
+from corpusclean.report.html import document_view
 from corpusclean.report.markdown import markdown_summary
 from corpusclean.report.records import DONE_STATUSES, SCHEMA_VERSION, display_path, finding_records
 from corpusclean.report.statistics import DecisionTally, RuleTally
@@ -172,7 +172,5 @@ def report_entry(item: Any, result: DocResult | None, parts: frozenset[str]) -> 
     if result.changed and "diff" in parts:
         entry["diff"] = unified_diff(entry["path"], result.original, result.cleaned)
     if records and "view" in parts:
-        from corpusclean.report.html import document_view
-
         entry["view"] = document_view(item, result, records)
     return entry

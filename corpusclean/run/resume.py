@@ -30,10 +30,14 @@ def run_key(sources: Sequence[Source], plan, settings) -> str:
         "rules": [[rule.code, repr(rule.options)] for rule in plan.rules],
         "policy": repr(plan.policy), "allow": sorted(plan.allow_words), "canonical": list(plan.canonical),
         "fields": [settings.text_field, settings.id_field],
-        "inputs": [[s.relative, str(s.path.resolve()), s.path.stat().st_size, s.path.stat().st_mtime_ns]
-                   for s in sources],
+        "inputs": [[s.relative, str(s.path.resolve()), *_size_and_time(s.path)] for s in sources],
     }
     return hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()[:32]
+
+
+def _size_and_time(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return info.st_size, info.st_mtime_ns
 
 
 class RunState:

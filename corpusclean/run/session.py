@@ -80,8 +80,7 @@ def run(request: Request) -> Totals:
         printer = Printer(request.output_format, request.stderr if filtering else request.stdout)
         children.append(printer)
     options = InputOptions(settings.text_field, settings.id_field)
-    jobs = request.jobs or default_jobs()
-    parallel = (request.jobs or 0) > 1 if request.jobs is not None else worth_it(sources, jobs)
+    parallel, jobs = _workers(request.jobs, sources)
     progress = progress_for(sources, request.stderr, request.quiet)
     try:
         if request.mode == "clean" and writes:
@@ -97,6 +96,18 @@ def run(request: Request) -> Totals:
     if printer:
         printer.close()
     return totals
+
+
+def _workers(asked: int | None, sources) -> tuple[bool, int]:
+    """Whether to run in a process pool, and with how many workers: as asked, else every core when the
+    input is large enough to gain from them."""
+    jobs = asked or default_jobs()
+    return (jobs > 1 if asked is not None else worth_it(sources, jobs)), jobs
+
+
+def _pass_one(sources, plan: Plan, options, parallel: bool, jobs: int) -> dict[str, Any]:
+    """The collectors' states for ``plan``, before ``finalize`` (saved as they are)."""
+    return collect_states(sources, plan, options, jobs) if parallel else collect(documents(sources, options), plan)
 
 
 def _execute(sources, plan, options, sinks, stats, parallel: bool, jobs: int) -> None:
@@ -125,8 +136,7 @@ def _clean(request: Request, plan: Plan, sources, options, totals: Totals, paral
             states = ray_executor.collect_states(sources, request.settings, options, request.ray_address)
             save_states(state.statistics, states)
         else:
-            states = (collect_states(sources, plan, options, jobs) if parallel
-                      else collect(documents(sources, options), plan))
+            states = _pass_one(sources, plan, options, parallel, jobs)
             save_states(state.statistics, states)
         stats = finalize(states)
     finished = state.finished(len(sources))
@@ -162,10 +172,7 @@ def save_statistics(paths: Sequence[Path], settings: Settings, target: Path, job
     plan = build_plan(settings, apply=True)
     sources = discover(paths)
     options = InputOptions(settings.text_field, settings.id_field)
-    workers = jobs or default_jobs()
-    parallel = workers > 1 if jobs is not None else worth_it(sources, workers)
-    states = (collect_states(sources, plan, options, workers) if parallel
-              else collect(documents(sources, options), plan))
+    states = _pass_one(sources, plan, options, *_workers(jobs, sources))
     save_states(target, states)
     counted = [state.get("documents", 0) for state in states.values() if isinstance(state, dict)]
     return max(counted, default=0), plan.needs

@@ -30,8 +30,6 @@ SOUND_GROUPS = (frozenset("ckqg"), frozenset("sz"), frozenset("vwf"), frozenset(
                 frozenset("bp"))
 DIGRAPHS = (("dzh", "j"), ("zh", "j"), ("dj", "j"), ("tch", "ch"), ("sch", "sh"), ("ph", "f"), ("ck", "k"),
             ("x", "ks"), ("ou", "u"), ("oo", "u"), ("ee", "i"))
-VOWEL_CHANGE = 0.25
-SOUND_CHANGE = 0.4
 # Beyond four edits the weights know nothing: the pairs they were learned from have at most four.
 MAX_EDITS = 4
 
@@ -65,14 +63,9 @@ def blocking_key(word: str) -> str:
     return re.sub(r"[aeiouy]+", "a", text)
 
 
-def _substitution(a: str, b: str) -> float:
-    if a == b:
-        return 0.0
-    if a in VOWELS and b in VOWELS:
-        return VOWEL_CHANGE
-    if any(a in group and b in group for group in SOUND_GROUPS):
-        return SOUND_CHANGE
-    return 1.0
+def _same_sound(a: str, b: str) -> bool:
+    """Two consonants transliterations use for one sound (`q`/`g`, `v`/`w`), a vowel change aside."""
+    return a != b and not (a in VOWELS and b in VOWELS) and any(a in g and b in g for g in SOUND_GROUPS)
 
 
 def edit_features(a: str, b: str) -> list[str]:
@@ -93,7 +86,7 @@ def edit_features(a: str, b: str) -> list[str]:
         left = x[i - 1] if i > 0 else "^"
         right = x[after] if after < len(x) else "$"
         kinds = "".join(sorted("V" if c in VOWELS else "C" for c in letters))
-        if len(letters) == 2 and _substitution(*letters) == SOUND_CHANGE:
+        if len(letters) == 2 and _same_sound(*letters):
             kinds = "sound"
         features += [f"op {letters} {place}", f"kind {kinds}", f"left {letters} {left}",
                      f"right {letters} {right}", f"around {letters} {left}{right}"]

@@ -10,7 +10,6 @@ an entry with capitals matches exactly. Words glued to digits, ``_``, ``@``,
 """
 from __future__ import annotations
 
-import re
 from functools import cached_property
 from typing import Iterable
 

@@ -2,17 +2,39 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import ClassVar, Iterable
 
 from corpusclean.core.document import Document
 from corpusclean.core.findings import Edit, Finding, Fix, Safety, Span
 from corpusclean.core.rule import Rule, RuleContext
 
 QUOTES = {"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "′": "'", "″": '"'}
-_QUOTE = re.compile("[" + "".join(QUOTES) + "]")
+DASHES = dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-")
 
 
-class TypographicQuotes(Rule):
+class _CharacterFold(Rule):
+    """Replaces each character of ``FOLD`` with its ASCII form (a format choice: off by default)."""
+
+    FOLD: ClassVar[dict[str, str]]
+    default = False
+    scope = "line"
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._pattern = re.compile("[" + "".join(map(re.escape, cls.FOLD)) + "]")
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        if doc.text.isascii():
+            return
+        for match in self._pattern.finditer(doc.text):
+            char, plain = match.group(), self.FOLD[match.group()]
+            span = Span(match.start(), match.end())
+            yield Finding(code=self.code, name=self.name, doc_id=doc.id, span=span, matched=char,
+                          message=f"typographic {char!r} (U+{ord(char):04X})",
+                          fix=Fix((Edit(span, plain),), Safety.SAFE, f"replace with {plain!r}"))
+
+
+class TypographicQuotes(_CharacterFold):
     r"""Curly quotes and apostrophes (`“it’s”`), folded to straight ones (`"it's"`). Off by default.
 
     What it does:
@@ -35,17 +57,10 @@ class TypographicQuotes(Rule):
 
     code = "EN05"
     name = "typographic-quotes"
-    default = False
-    scope = "line"
-
-    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
-        if doc.text.isascii():
-            return
-        for match in _QUOTE.finditer(doc.text):
-            yield _fold(self, doc, match, QUOTES[match.group()])
+    FOLD = QUOTES
 
 
-class TypographicDashes(Rule):
+class TypographicDashes(_CharacterFold):
     r"""En and em dashes and other dash characters (`–`, `—`, `‒`, `―`, `−`), folded to ASCII. Off by default.
 
     What it does:
@@ -67,21 +82,4 @@ class TypographicDashes(Rule):
 
     code = "EN06"
     name = "typographic-dashes"
-    default = False
-    scope = "line"
-
-    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
-        if doc.text.isascii():
-            return
-        for match in _DASH.finditer(doc.text):
-            yield _fold(self, doc, match, "-")
-
-
-_DASH = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
-
-
-def _fold(rule: Rule, doc: Document, match: re.Match, plain: str) -> Finding:
-    span = Span(match.start(), match.end())
-    return Finding(code=rule.code, name=rule.name, doc_id=doc.id, span=span, matched=match.group(),
-                   message=f"typographic {match.group()!r} (U+{ord(match.group()):04X})",
-                   fix=Fix((Edit(span, plain),), Safety.SAFE, f"replace with {plain!r}"))
+    FOLD = DASHES
