@@ -10,13 +10,16 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 
-# Re-install only when the project's metadata changes.
-$(VENV)/.installed: pyproject.toml | $(PY)
+# The Rust core (native/) is built by maturin when the package is installed; re-install when it changes.
+NATIVE := native/Cargo.toml native/Cargo.lock $(shell find native/src -name '*.rs')
+
+# Re-install only when the project's metadata or the core changes.
+$(VENV)/.installed: pyproject.toml $(NATIVE) | $(PY)
 	$(PY) -m pip install -q -e .
 	touch $@
 
 # The test extra, plus a wheelhouse so the pre-commit test can install the hooks offline.
-$(VENV)/.installed-test: pyproject.toml tools/wheelhouse.py | $(PY)
+$(VENV)/.installed-test: pyproject.toml tools/wheelhouse.py $(NATIVE) | $(PY)
 	$(PY) -m pip install -q -e '.[test]'
 	$(PY) tools/wheelhouse.py $(VENV)/wheelhouse
 	touch $(VENV)/.installed $@
@@ -34,13 +37,14 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	@tools/ensure_chromium.sh
+	cargo test -q --manifest-path native/Cargo.toml
 	$(PY) -m pytest -q
 
 golden: $(VENV)/.installed-test
 	$(PY) -m pytest -q tests/test_golden.py --update-golden
 
 # Figures, not pass/fail: quality on text written by others, and speed side by side (../shared/eval).
-$(VENV)/.installed-eval: pyproject.toml | $(PY)
+$(VENV)/.installed-eval: pyproject.toml $(NATIVE) | $(PY)
 	$(PY) -m pip install -q -e '.[eval]'
 	touch $(VENV)/.installed $@
 

@@ -26,6 +26,15 @@ class OutputFormat(str, enum.Enum):
     github = "github"  # GitHub Actions annotations
 
 
+class DocFormat(str, enum.Enum):
+    plain = "plain"
+    markdown = "markdown"
+    rst = "rst"
+    html = "html"
+
+
+DocFormatOpt = typer.Option(None, "--format", help="Read every document as this format (default: by file "
+                                                   "extension, `formats` in the config; records: plain).")
 SelectOpt = typer.Option(None, "--select", help="Rules to run: codes, prefixes or names, comma-separated.")
 IgnoreOpt = typer.Option(None, "--ignore", help="Rules to leave out (codes, prefixes or names).")
 ExtendOpt = typer.Option(None, "--extend-select", help="Rules to add to the selection.")
@@ -53,7 +62,8 @@ def _fail(message: str) -> None:
 
 def _execute(mode: str, paths: List[Path], config: Optional[Path], select, ignore, extend_select, unsafe_fixes,
              diff: bool, statistics: bool, output_format: OutputFormat, text_field, id_field, out=None,
-             jobs=None, stats_file=None, stdin_name=None, quiet=False, executor="local", ray_address=None):
+             jobs=None, stats_file=None, stdin_name=None, quiet=False, executor="local", ray_address=None,
+             doc_format=None):
     from corpusclean.core.config import load_settings
     from corpusclean.core.errors import UsageError
     from corpusclean.report.text import summary_lines
@@ -62,7 +72,7 @@ def _execute(mode: str, paths: List[Path], config: Optional[Path], select, ignor
     try:
         settings = load_settings(config).with_cli(
             select=select, ignore=ignore, extend_select=extend_select, unsafe_fixes=unsafe_fixes,
-            text_field=text_field, id_field=id_field)
+            text_field=text_field, id_field=id_field, format=doc_format.value if doc_format else None)
         totals = run(Request(mode, paths, settings, out=out, diff=diff, statistics=statistics,
                              output_format=output_format.value, jobs=jobs, saved_statistics=stats_file,
                              stdin_name=stdin_name, quiet=quiet, executor=executor, ray_address=ray_address))
@@ -70,7 +80,8 @@ def _execute(mode: str, paths: List[Path], config: Optional[Path], select, ignor
         _fail(str(exc))
     counts = totals.counts
     if statistics:
-        for line in totals.tally.lines(fixing=mode != "check" and not diff) + totals.decisions.lines():
+        for line in (totals.tally.lines(fixing=mode != "check" and not diff) + totals.decisions.lines()
+                     + totals.analysis.lines()):
             typer.echo(line)
     if output_format is OutputFormat.text and not diff:
         filtering = mode == "fix" and Path("-") in paths  # standard output carries the fixed text
@@ -81,18 +92,19 @@ def _execute(mode: str, paths: List[Path], config: Optional[Path], select, ignor
 
 @app.command()
 def check(
-    paths: List[Path] = typer.Argument(..., help="Files or folders (.txt, .md, .jsonl)."),
+    paths: List[Path] = typer.Argument(..., help="Files or folders (.txt, .md, .rst, .html, .jsonl, .parquet)."),
     select: Optional[List[str]] = SelectOpt, ignore: Optional[List[str]] = IgnoreOpt,
     extend_select: Optional[List[str]] = ExtendOpt, unsafe_fixes: Optional[bool] = UnsafeOpt,
     diff: bool = DiffOpt, statistics: bool = StatsOpt, output_format: OutputFormat = FormatOpt,
     config: Optional[Path] = ConfigOpt, text_field: Optional[str] = TextFieldOpt, id_field: Optional[str] = IdFieldOpt,
     jobs: Optional[int] = JobsOpt, stats_file: Optional[Path] = StatsFileOpt,
     stdin_filename: Optional[str] = StdinNameOpt, quiet: bool = QuietOpt,
+    doc_format: Optional[DocFormat] = DocFormatOpt,
 ) -> None:
     """Report findings. Exit 0: nothing found; 1: findings (or, with --diff, changes); 2: usage or input error."""
     totals = _execute("check", paths, config, select, ignore, extend_select, unsafe_fixes, diff, statistics,
                       output_format, text_field, id_field, jobs=jobs, stats_file=stats_file,
-                      stdin_name=stdin_filename, quiet=quiet)
+                      stdin_name=stdin_filename, quiet=quiet, doc_format=doc_format)
     counts = totals.counts
     if counts["errors"]:
         raise typer.Exit(2)
@@ -101,7 +113,7 @@ def check(
 
 @app.command()
 def fix(
-    paths: List[Path] = typer.Argument(..., help="Files or folders (.txt, .md, .jsonl), fixed in place."),
+    paths: List[Path] = typer.Argument(..., help="Files or folders (.txt, .md, .rst, .html, .jsonl, .parquet), fixed in place."),
     select: Optional[List[str]] = SelectOpt, ignore: Optional[List[str]] = IgnoreOpt,
     extend_select: Optional[List[str]] = ExtendOpt, unsafe_fixes: Optional[bool] = UnsafeOpt,
     diff: bool = DiffOpt, statistics: bool = StatsOpt, output_format: OutputFormat = FormatOpt,
@@ -110,11 +122,12 @@ def fix(
     exit_non_zero_on_fix: bool = typer.Option(False, "--exit-non-zero-on-fix", help="Exit 1 when a file changed."),
     jobs: Optional[int] = JobsOpt, stats_file: Optional[Path] = StatsFileOpt,
     stdin_filename: Optional[str] = StdinNameOpt, quiet: bool = QuietOpt,
+    doc_format: Optional[DocFormat] = DocFormatOpt,
 ) -> None:
     """Apply fixes in place. Exit 1 when findings remain (or a file changed, with --exit-non-zero-on-fix)."""
     totals = _execute("fix", paths, config, select, ignore, extend_select, unsafe_fixes, diff, statistics,
                       output_format, text_field, id_field, jobs=jobs, stats_file=stats_file,
-                      stdin_name=stdin_filename, quiet=quiet)
+                      stdin_name=stdin_filename, quiet=quiet, doc_format=doc_format)
     counts = totals.counts
     if counts["errors"]:
         raise typer.Exit(2)
@@ -126,7 +139,7 @@ def fix(
 
 @app.command()
 def clean(
-    input: List[Path] = typer.Argument(..., help="Corpus: files or folders (.txt, .md, .jsonl)."),
+    input: List[Path] = typer.Argument(..., help="Corpus: files or folders (.txt, .md, .rst, .html, .jsonl, .parquet)."),
     out: Path = typer.Option(..., "--out", help="Folder for the cleaned corpus and report/."),
     select: Optional[List[str]] = SelectOpt, ignore: Optional[List[str]] = IgnoreOpt,
     extend_select: Optional[List[str]] = ExtendOpt, unsafe_fixes: Optional[bool] = UnsafeOpt,
@@ -137,6 +150,7 @@ def clean(
                                                                        "(a Ray cluster, the ray extra)."),
     ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Ray cluster to join (default: a "
                                                                            "local Ray, or RAY_ADDRESS)."),
+    doc_format: Optional[DocFormat] = DocFormatOpt,
 ) -> None:
     """Write the cleaned corpus and DIR/report/ (findings.jsonl, edits.jsonl, summary.json, changes.diff).
 
@@ -144,7 +158,7 @@ def clean(
     """
     totals = _execute("clean", input, config, select, ignore, extend_select, unsafe_fixes, diff, statistics,
                       output_format, text_field, id_field, out=out, jobs=jobs, stats_file=stats_file, quiet=quiet,
-                      executor=executor.value, ray_address=ray_address)
+                      executor=executor.value, ray_address=ray_address, doc_format=doc_format)
     if not diff:
         typer.echo(f"Cleaned corpus and report written to {out}/ (report: {out / 'report'}/).")
     raise typer.Exit(2 if totals.counts["errors"] else 0)
@@ -156,7 +170,7 @@ def stats(
     save: Path = typer.Option(..., "--save", help="Where to write the statistics (JSON; gzipped if it ends in .gz)."),
     select: Optional[List[str]] = SelectOpt, ignore: Optional[List[str]] = IgnoreOpt,
     config: Optional[Path] = ConfigOpt, text_field: Optional[str] = TextFieldOpt, id_field: Optional[str] = IdFieldOpt,
-    jobs: Optional[int] = JobsOpt,
+    jobs: Optional[int] = JobsOpt, doc_format: Optional[DocFormat] = DocFormatOpt,
 ) -> None:
     """Pass 1 only: the corpus statistics the rules need, saved for `--stats` in later runs."""
     from corpusclean.core.config import load_settings
@@ -165,7 +179,7 @@ def stats(
 
     try:
         settings = load_settings(config).with_cli(select=select, ignore=ignore, text_field=text_field,
-                                                  id_field=id_field)
+                                                  id_field=id_field, format=doc_format.value if doc_format else None)
         documents, needs = save_statistics(paths, settings, save, jobs)
     except UsageError as exc:
         _fail(str(exc))

@@ -17,7 +17,8 @@ import pytest
 from tests.conftest import ROOT
 
 WHEELHOUSE = ROOT / ".venv/wheelhouse"
-SKIP = shutil.ignore_patterns(".venv", ".git", "out", "__pycache__", ".pytest_cache", "*.egg-info", "build", "dist")
+SKIP = shutil.ignore_patterns(".venv", ".git", "out", "__pycache__", ".pytest_cache", "*.egg-info", "build", "dist",
+                              "target", "*.so")
 
 
 def _git(cwd: Path, *args: str) -> str:
@@ -29,7 +30,10 @@ def env(tmp_path):
     assert WHEELHOUSE.is_dir(), "run `make test` (it downloads the wheelhouse this test installs from)"
     return {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "PIP_NO_INDEX": "1",
             "PIP_FIND_LINKS": str(WHEELHOUSE), "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
-            "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+            "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com", "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+            # The hook repository's Rust core builds from the crates `make test` already fetched, reusing
+            # its compiled dependencies.
+            "CARGO_NET_OFFLINE": "true", "CARGO_TARGET_DIR": str(ROOT / "native/target")}
 
 
 def _hook_repo(tmp_path: Path, env) -> tuple[Path, str]:

@@ -70,7 +70,7 @@ def test_statistics_that_do_not_fit_fail_with_one_line(cli, tmp_path):
     corpus = make_corpus(tmp_path / "in")
     cli("stats", corpus, "--save", tmp_path / "lines.json", "--select", "AR05")
     code, _, err = cli("check", corpus, "--stats", tmp_path / "lines.json")
-    assert code == 2 and "lack tokens" in err and err.count("\n") == 1
+    assert code == 2 and "lack code, tokens" in err and err.count("\n") == 1
     (tmp_path / "junk.json").write_text("[1, 2]")
     code, _, err = cli("check", corpus, "--stats", tmp_path / "junk.json")
     assert code == 2 and "not saved statistics" in err

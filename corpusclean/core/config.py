@@ -17,7 +17,7 @@ from corpusclean.core.findings import Safety
 KEYS = {
     "select": list, "ignore": list, "extend-select": list, "unsafe-fixes": bool, "allow-words": list,
     "extend-safe-fixes": list, "extend-unsafe-fixes": list, "packs": list, "rules": dict,
-    "text-field": str, "id-field": str, "canonical": dict,
+    "text-field": str, "id-field": str, "canonical": dict, "formats": dict,
 }
 
 
@@ -34,6 +34,8 @@ class Settings:
     text_field: str = "text"
     id_field: str | None = None
     canonical: Mapping[str, str] = field(default_factory=dict)  # variant -> the spelling the user pinned
+    format: str | None = None  # `--format`: every document in this format
+    formats: tuple[tuple[str, str], ...] = ()  # (glob, format): `formats` in the config, first match wins
     source: Path | None = None  # the config file read, if any
 
     def with_cli(self, **flags: Any) -> "Settings":
@@ -108,8 +110,19 @@ def parse_table(table: Mapping[str, Any], path: Path) -> Settings:
         text_field=table.get("text-field", "text"),
         id_field=table.get("id-field"),
         canonical=_canonical(table.get("canonical", {}), path),
+        formats=_formats(table.get("formats", {}), path),
         source=path,
     )
+
+
+def _formats(table: Mapping[str, Any], path: Path) -> tuple[tuple[str, str], ...]:
+    """``formats`` maps a glob over input paths to a format: ``"docs/**/*.txt" = "markdown"``."""
+    from corpusclean.core.analysis import FORMATS
+
+    for pattern, name in table.items():
+        if name not in FORMATS:
+            raise UsageError(f"{path}: formats.{pattern!r} must be one of {', '.join(FORMATS)}, not {name!r}")
+    return tuple(table.items())
 
 
 def _canonical(table: Mapping[str, Any], path: Path) -> dict[str, str]:

@@ -115,6 +115,10 @@ class DocResult:
     remaining: tuple[Finding, ...]
     original: str
     cleaned: str
+    language: str = "und"  # the document's language (ISO 639-3), as the analysis judged it
+    # Findings the prose guard dropped before fixing: (reason, detail, count), e.g.
+    # ("in code/markup", "code", 3), ("code vocabulary", "ident: 23 times in code", 1).
+    suppressed: tuple[tuple[str, str, int], ...] = ()
 
     @property
     def changed(self) -> bool:

@@ -135,7 +135,7 @@ def fix_document(doc: Document, check: Checker, policy: FixPolicy, max_rounds: i
         log = compose(log, text, edits)
         text = new_text
         rounds += 1
-        new_doc = Document(doc.id, text, doc.metadata)
+        new_doc = Document(doc.id, text, doc.metadata, doc.format)
         recheck = getattr(check, "recheck", None)  # a checker that can look again only where text changed
         applied = [edit for edit, _ in edits]
         current = list(recheck(new_doc, current, applied) if recheck else check(new_doc))

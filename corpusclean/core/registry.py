@@ -78,6 +78,10 @@ class RuleSet:
             chosen -= self.resolve(selector)
         return [self.rules[code] for code in sorted(chosen)]
 
+    def named(self, select: Iterable[str] | None, extend: Iterable[str] = ()) -> set[str]:
+        """The codes the user selected by name, code or prefix (not by default): they run on every format."""
+        return {code for selector in [*(select or ()), *extend] for code in self.resolve(selector)}
+
     def get(self, code_or_name: str) -> Rule:
         for code, rule in self.rules.items():
             if code_or_name.upper() == code or code_or_name == rule.name:

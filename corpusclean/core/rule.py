@@ -74,6 +74,14 @@ class Rule:
     # a fix the fixer re-checks only the lines it changed; "document": the whole text, every round.
     scope: ClassVar[str] = "document"
     Options: ClassVar[type] = NoOptions
+    # Where the rule runs unless selected by name (None: everywhere): the document formats it was made
+    # for (the AR family: scraped plain text and records), and the languages (ISO 639-3) and scripts of
+    # the prose it can judge. Findings in prose of another language or script are dropped centrally.
+    formats: ClassVar[tuple[str, ...] | None] = None
+    languages: ClassVar[tuple[str, ...] | None] = None
+    scripts: ClassVar[tuple[str, ...] | None] = None
+    # A word-level rule: it never changes a word toward or away from the corpus's code vocabulary.
+    lexical: ClassVar[bool] = False
 
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
         self.options = build_options(self.Options, options or {}, self.code)

@@ -8,6 +8,7 @@ kept byte for byte and reported.
 """
 from __future__ import annotations
 
+import fnmatch
 import gzip
 import io
 import json
@@ -19,7 +20,7 @@ from typing import Any, BinaryIO, Iterator, Sequence
 from corpusclean.core.document import Document
 from corpusclean.core.errors import UsageError
 
-TEXT_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".rst", ".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst")
 PARQUET_SUFFIXES = (".parquet",)
 PARQUET_BATCH = 1024
@@ -60,6 +61,18 @@ class PassThrough:
 class InputOptions:
     text_field: str = "text"
     id_field: str | None = None
+    format: str | None = None  # `--format`: every document is in this format
+    formats: tuple[tuple[str, str], ...] = ()  # (glob, format) from the config, first match wins
+
+    def format_for(self, relative: str, record: bool) -> str | None:
+        """The format of a document read from ``relative``; None lets the document id's extension decide.
+        Records are plain text unless told."""
+        if self.format:
+            return self.format
+        for pattern, name in self.formats:
+            if fnmatch.fnmatchcase(relative, pattern):
+                return name
+        return "plain" if record else None
 
 
 STDIN = Path("-")  # `-` on the command line: the text arrives on standard input
@@ -76,8 +89,8 @@ def source_for(path: Path, relative: str) -> Source:
 
 
 def discover(paths: Sequence[Path], stdin_name: str | None = None) -> list[Source]:
-    """The files behind ``paths``: files as given, folders walked for .txt/.md/.jsonl(.gz/.zst) in sorted
-    order."""
+    """The files behind ``paths``: files as given, folders walked for .txt/.md/.markdown/.rst/.html/.htm and
+    .jsonl(.gz/.zst)/.parquet in sorted order."""
     sources: list[Source] = []
     for path in paths:
         if path == STDIN:
@@ -123,7 +136,7 @@ def read(source: Source, options: InputOptions) -> Iterator[Document | ReadError
         yield decoded
         return
     text, bom = decoded
-    yield Document(source.relative, text, {"bom": bom, "source": source})
+    yield Document(source.relative, text, {"bom": bom, "source": source}, options.format_for(source.relative, False))
 
 
 def open_rows(source: Source) -> BinaryIO:
@@ -169,7 +182,7 @@ def _row(source: Source, number: int, raw: bytes, options: InputOptions) -> Docu
     doc_id = str(doc_id) if doc_id is not None else f"{source.relative}:{number}"
     return Document(doc_id, record[options.text_field], {
         "source": source, "row": number, "record": record, "raw": line, "bom": bom, "text_field": options.text_field,
-    })
+    }, options.format_for(source.relative, True))
 
 
 def parquet_file(source: Source):
@@ -200,7 +213,8 @@ def _parquet_rows(source: Source, options: InputOptions) -> Iterator[Any]:
                     yield PassThrough(source, row, b"", f"{options.text_field!r} is {'null' if text is None else type(text).__name__}")
                     continue
                 doc_id = str(ids[index]) if ids and ids[index] is not None else f"{source.relative}:{row}"
-                yield Document(doc_id, text, {"source": source, "row": row, "bom": False})
+                yield Document(doc_id, text, {"source": source, "row": row, "bom": False},
+                               options.format_for(source.relative, True))
     except UsageError as exc:
         yield ReadError(source, str(exc).split(": ", 1)[1])
     except (OSError, ValueError) as exc:  # pyarrow's errors derive from these

@@ -14,14 +14,14 @@ from typing import Any, Mapping, Sequence
 from corpusclean.core.errors import UsageError, closest
 from corpusclean.core.rule import CODE_RE, NAME_RE, Example, RuleDoc, format_examples
 
-COMMON_KEYS = {"code", "name", "type", "summary", "what", "why", "fix-safety", "examples", "default"}
+COMMON_KEYS = {"code", "name", "type", "summary", "what", "why", "fix-safety", "examples", "default", "formats",
+               "languages", "scripts"}
 
 
 def builtin_pack_dir() -> Path:
-    """The shipped packs: ``corpusclean/_packs`` in a wheel, the top-level ``rules/`` in a source checkout."""
-    here = Path(__file__).resolve().parent.parent
-    installed = here / "_packs"
-    return installed if installed.is_dir() else here.parent / "rules"
+    """The shipped packs: ``corpusclean/_packs`` (the top-level ``rules/`` of a checkout links to it, so the
+    wheel carries them inside the package)."""
+    return Path(__file__).resolve().parent.parent / "_packs"
 
 
 @dataclass(frozen=True)

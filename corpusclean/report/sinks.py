@@ -20,7 +20,7 @@ from corpusclean.report.diff import unified_diff
 from corpusclean.report.html import document_view
 from corpusclean.report.markdown import markdown_summary
 from corpusclean.report.records import DONE_STATUSES, SCHEMA_VERSION, display_path, finding_records
-from corpusclean.report.statistics import DecisionTally, RuleTally
+from corpusclean.report.statistics import AnalysisTally, DecisionTally, RuleTally
 from corpusclean.report.text import finding_line, github_line
 
 
@@ -32,6 +32,7 @@ class Totals:
                                        remaining=0, fixable=0, unsafe=0)
         self.tally = RuleTally()
         self.decisions = DecisionTally()
+        self.analysis = AnalysisTally()
         self.errors: list[str] = []
         self.err = err or sys.stderr
 
@@ -52,6 +53,7 @@ class Totals:
                 print(f"warning: {entry['where']}: {entry['passed']}; row kept unchanged", file=self.err)
             return
         records = entry["records"]
+        self.analysis.add(entry)
         self.counts["documents"] += 1
         self.counts["changed"] += entry["changed"]
         self.tally.add(records)
@@ -165,7 +167,8 @@ def report_entry(item: Any, result: DocResult | None, parts: frozenset[str]) -> 
     if isinstance(item, PassThrough):
         return {"passed": item.message, "where": f"{item.source.path}:{item.row}"}
     records = finding_records(item, result)
-    entry: dict[str, Any] = {"id": item.id, "path": display_path(item), "records": records, "changed": result.changed}
+    entry: dict[str, Any] = {"id": item.id, "path": display_path(item), "records": records, "changed": result.changed,
+                             "language": result.language, "suppressed": [list(s) for s in result.suppressed]}
     if result.applied and "edits" in parts:
         entry["edits"] = [{"start": e.span.start, "end": e.span.end, "replacement": e.replacement,
                            "codes": list(e.codes)} for e in result.applied]

@@ -91,3 +91,35 @@ class DecisionTally:
                 rows.append(f"  {entry['line'][:80]!r} in {entry['documents']} docs ({entry['applied']} of "
                             f"{entry['occurrences']} removed; e.g. {', '.join(entry['examples'])})")
         return rows
+
+
+class AnalysisTally:
+    """What the analysis saw across documents: their languages, and the findings the prose guard dropped
+    (in code or markup, by a suppression comment, in another language, a code word), by reason."""
+
+    EXAMPLES = 5
+
+    def __init__(self) -> None:
+        self.languages: Counter = Counter()
+        self.suppressed: Counter = Counter()
+        self.details: dict[str, Counter] = {}
+
+    def add(self, entry: Mapping[str, Any]) -> None:
+        self.languages[entry.get("language", "und")] += 1
+        for reason, detail, count in entry.get("suppressed", ()):
+            self.suppressed[reason] += count
+            self.details.setdefault(reason, Counter())[detail] += count
+
+    def as_json(self) -> dict[str, Any]:
+        return {"languages": dict(self.languages.most_common()),
+                "suppressed": {reason: {"findings": n, "by": dict(self.details[reason].most_common())}
+                               for reason, n in self.suppressed.most_common()}}
+
+    def lines(self) -> list[str]:
+        rows = []
+        if self.languages:
+            rows.append("languages: " + ", ".join(f"{code} {n}" for code, n in self.languages.most_common()))
+        for reason, n in self.suppressed.most_common():
+            shown = ", ".join(f"{detail} x{k}" for detail, k in self.details[reason].most_common(self.EXAMPLES))
+            rows.append(f"suppressed: {n} {reason} ({shown})")
+        return rows

@@ -14,7 +14,7 @@ from corpusclean.core.errors import UsageError
 from corpusclean.io.atomic import write_bytes
 
 STATISTICS_FILE = "statistics.json.gz"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: token counts are of prose only; the code vocabulary (`code`)
 
 
 def save_states(path: Path, states: dict[str, Any]) -> None:

@@ -27,12 +27,17 @@ from corpusclean.run.stages import Plan, collect, finalize
 
 def build_plan(settings: Settings, apply: bool, rejected: frozenset = frozenset(),
                rejected_groups: frozenset = frozenset()) -> Plan:
-    rules = RuleSet(settings.packs, settings.rule_options).select(
-        settings.select, settings.extend_select, settings.ignore)
+    ruleset = RuleSet(settings.packs, settings.rule_options)
+    rules = ruleset.select(settings.select, settings.extend_select, settings.ignore)
+    explicit = ruleset.named(settings.select, settings.extend_select)
     policy = FixPolicy(apply=apply, unsafe=settings.unsafe_fixes, overrides=settings.safety_overrides,
                        rejected=rejected, rejected_groups=rejected_groups)
     return Plan(tuple(rules), policy, settings.allow_words | accepted_words(settings.packs),
-                tuple(sorted(settings.canonical.items())))
+                tuple(sorted(settings.canonical.items())), frozenset(explicit))
+
+
+def input_options(settings: Settings) -> InputOptions:
+    return InputOptions(settings.text_field, settings.id_field, settings.format, settings.formats)
 
 
 @dataclass
@@ -79,7 +84,7 @@ def run(request: Request) -> Totals:
         filtering = request.mode == "fix" and any(s.path == STDIN for s in sources)  # stdout carries the text
         printer = Printer(request.output_format, request.stderr if filtering else request.stdout)
         children.append(printer)
-    options = InputOptions(settings.text_field, settings.id_field)
+    options = input_options(settings)
     parallel, jobs = _workers(request.jobs, sources)
     progress = progress_for(sources, request.stderr, request.quiet)
     try:
@@ -171,7 +176,7 @@ def save_statistics(paths: Sequence[Path], settings: Settings, target: Path, job
     """``corpusclean stats --save``: pass 1 for the selected rules, saved before ``finalize``."""
     plan = build_plan(settings, apply=True)
     sources = discover(paths)
-    options = InputOptions(settings.text_field, settings.id_field)
+    options = input_options(settings)
     states = _pass_one(sources, plan, options, *_workers(jobs, sources))
     save_states(target, states)
     counted = [state.get("documents", 0) for state in states.values() if isinstance(state, dict)]
@@ -206,5 +211,6 @@ def summary(totals: Totals, plan: Plan, settings: Settings, request: Request) ->
         "by_rule": totals.tally.as_json(),
         "variant_clusters": totals.decisions.as_json(),
         "learned_lines": totals.decisions.learned_json(),
+        **totals.analysis.as_json(),
         "errors": totals.errors,
     }

@@ -5,13 +5,16 @@ freezes them for rules, and ``process`` checks and fixes one document (pass 2).
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any, Iterable, Mapping, Sequence
 
+from corpusclean.core.analysis import UNDETERMINED, Analysis, analyze
 from corpusclean.core.document import Document
 from corpusclean.core.edits import Shifts, changed_lines
 from corpusclean.core.findings import DocResult, Edit, Finding, Span
 from corpusclean.core.fixer import FixPolicy, fix_document
+from corpusclean.core.guard import ProseGuard
 from corpusclean.core.rule import Rule, RuleContext
 from corpusclean.stats import COLLECTORS
 
@@ -23,9 +26,14 @@ class Plan:
     allow_words: frozenset[str] = frozenset()
     canonical: tuple[tuple[str, str], ...] = ()  # (variant, pinned spelling), hashable and picklable
 
+    explicit: frozenset[str] = frozenset()  # codes the user selected by name: they run on every format
+
     @property
     def needs(self) -> tuple[str, ...]:
-        return tuple(sorted({need for rule in self.rules for need in rule.needs}))
+        needs = {need for rule in self.rules for need in rule.needs}
+        if any(rule.lexical for rule in self.rules):
+            needs.add("code")  # word-level fixes respect the corpus's code vocabulary
+        return tuple(sorted(needs))
 
 
 def collect(docs: Iterable[Document], plan: Plan) -> dict[str, Any]:
@@ -52,25 +60,50 @@ class Checker:
 
     def __init__(self, plan: Plan, stats: Mapping[str, Any]) -> None:
         self.context = RuleContext(stats=stats, allow_words=plan.allow_words, canonical=dict(plan.canonical))
-        self.line_rules = [rule for rule in plan.rules if rule.scope == "line"]
-        self.document_rules = [rule for rule in plan.rules if rule.scope != "line"]
+        self.rules = plan.rules
+        self.explicit = plan.explicit
+        self.by_code = {rule.code: rule for rule in plan.rules}
+        self.language = UNDETERMINED  # the document's, once it has been checked
+        self.suppressed: Counter = Counter()  # (reason, detail) of the findings the guard dropped
 
     def __call__(self, doc: Document) -> list[Finding]:
-        return _one_per_family_and_span(self._run(self.line_rules + self.document_rules, doc))
+        analysis = analyze(doc)
+        self.language = analysis.language.code
+        line_rules, document_rules = self._rules_for(analysis.format)
+        return self._admit(doc, analysis, self._run(line_rules + document_rules, doc), count=True)
 
     def recheck(self, doc: Document, previous: Sequence[Finding], edits: Sequence[Edit]) -> list[Finding]:
         """Findings in ``doc``, the text that applying ``edits`` to the text of ``previous`` produced."""
+        analysis = analyze(doc)
+        line_rules, document_rules = self._rules_for(analysis.format)
         windows = changed_lines(doc.text, edits)
-        found = self._run(self.document_rules, doc)
-        line_codes = {rule.code for rule in self.line_rules}
+        found = self._run(document_rules, doc)
+        line_codes = {rule.code for rule in line_rules}
         shifts = Shifts(edits, windows)
         for finding in previous:  # unchanged lines keep their findings, moved by the edits before them
             if finding.code in line_codes and (moved := _moved(finding, shifts)) is not None:
                 found.append(moved)
         for window in windows:
-            part = Document(doc.id, doc.text[window.start:window.end], doc.metadata)
-            found += [_shifted(f, window.start) for f in self._run(self.line_rules, part)]
-        return _one_per_family_and_span(found)
+            part = Document(doc.id, doc.text[window.start:window.end], doc.metadata, doc.format)
+            found += [_shifted(f, window.start) for f in self._run(line_rules, part)]
+        return self._admit(doc, analysis, found, count=False)
+
+    def _rules_for(self, format: str) -> tuple[list[Rule], list[Rule]]:
+        """The rules that run on a document of ``format``: those made for it, and any selected by name."""
+        rules = [r for r in self.rules if r.formats is None or format in r.formats or r.code in self.explicit]
+        return [r for r in rules if r.scope == "line"], [r for r in rules if r.scope != "line"]
+
+    def _admit(self, doc: Document, analysis: Analysis, found: list[Finding], count: bool) -> list[Finding]:
+        """The findings the prose guard lets through; the first look at a document counts the others."""
+        guard = ProseGuard(doc, analysis, self.context.stats.get("code"))
+        kept = []
+        for finding in found:
+            reason = guard.reason(self.by_code[finding.code], finding)
+            if reason is None:
+                kept.append(finding)
+            elif count:
+                self.suppressed[reason] += 1
+        return _one_per_family_and_span(kept)
 
     def _run(self, rules: Sequence[Rule], doc: Document) -> list[Finding]:
         return [finding for rule in rules for finding in rule.check(doc, self.context)]
@@ -115,4 +148,7 @@ def _one_per_family_and_span(found: list[Finding]) -> list[Finding]:
 
 
 def process(doc: Document, plan: Plan, stats: Mapping[str, Any]) -> DocResult:
-    return fix_document(doc, check_with(plan, stats), plan.policy)
+    checker = check_with(plan, stats)
+    result = fix_document(doc, checker, plan.policy)
+    return replace(result, language=checker.language,
+                   suppressed=tuple((reason, detail, n) for (reason, detail), n in sorted(checker.suppressed.items())))

@@ -4,7 +4,9 @@ A collector has ``empty()``, ``observe(state, doc)``, ``merge(a, b)`` (associati
 ``finalize(state)``. States are plain JSON-able data, so they pickle, cross process boundaries and can be
 saved and reused.
 """
+from corpusclean.stats.code import CodeCollector
 from corpusclean.stats.lines import LineCollector
 from corpusclean.stats.tokens import TokenCollector
 
-COLLECTORS = {TokenCollector.name: TokenCollector(), LineCollector.name: LineCollector()}
+COLLECTORS = {TokenCollector.name: TokenCollector(), LineCollector.name: LineCollector(),
+              CodeCollector.name: CodeCollector()}

@@ -4,6 +4,12 @@ A line is normalised (whitespace collapsed, lowercase, digits as `0`: `© 2019` 
 footer) and hashed to 8 bytes; short lines (fewer than MIN_WORDS words or MIN_CHARS characters) are not
 fingerprinted: `Yes.` and `Thank you.` repeat across any corpus and are language, not boilerplate.
 Each document counts a line once. The frozen statistics keep only lines seen in two documents or more.
+
+Markup lines (headings, list items, table rows, fences, directives, comments) and lines inside code or
+markup regions are never fingerprinted: a repeated `## Installation` or `/// note` is structure, not
+boilerplate. Besides the count over whole documents, each line's count within the documents' edge zones
+(their first and last EDGE_LINES non-blank lines) is kept: boilerplate sits at the edges, and AR05 learns
+from there unless told otherwise.
 """
 from __future__ import annotations
 
@@ -12,10 +18,26 @@ import re
 from collections import Counter
 from typing import Any
 
+from corpusclean.core.analysis import analyze
 from corpusclean.core.document import Document
+from corpusclean.text.lines import Line, iter_lines
 
 MIN_WORDS, MIN_CHARS = 3, 12
+EDGE_LINES = 6
 _DIGITS = re.compile(r"\d+")
+MARKUP_LINE = re.compile(r"""^[ \t]*(?:
+    \#{1,6}(?:[ \t]|$) | [-*+][ \t] | \d{1,3}[.)][ \t] | \| | > | <!-- | </?[A-Za-z] | \.\.(?:[ \t]|$)
+  | ``` | ~~~ | !!! | \?\?\? | /// | ===[ \t] | :[\w-]+: | \{[{%\#*] | --8<--)""", re.VERBOSE)
+
+
+def learnable_lines(doc: Document) -> list[tuple[Line, bool]]:
+    """The document's lines that may be boilerplate, each with whether it lies in an edge zone: neither
+    blank, nor a markup line, nor inside code or markup."""
+    analysis = analyze(doc)
+    lines = [line for line in iter_lines(doc.text) if not line.is_blank]
+    top, bottom = EDGE_LINES, len(lines) - EDGE_LINES
+    return [(line, index < top or index >= bottom) for index, line in enumerate(lines)
+            if not MARKUP_LINE.match(line.text) and analysis.region_touched(line.start, line.end) is None]
 
 
 def fingerprint(line: str) -> str | None:
@@ -33,30 +55,41 @@ class LineCollector:
     name = "lines"
 
     def empty(self) -> dict[str, Any]:
-        return {"documents": 0, "docs": Counter()}
+        return {"documents": 0, "docs": Counter(), "edge": Counter()}
 
     def observe(self, state: dict[str, Any], doc: Document) -> dict[str, Any]:
-        state["docs"].update({fp for line in doc.text.splitlines() if (fp := fingerprint(line))})
+        everywhere, edges = set(), set()
+        for line, at_edge in learnable_lines(doc):
+            if fp := fingerprint(line.text):
+                everywhere.add(fp)
+                if at_edge:
+                    edges.add(fp)
+        state["docs"].update(everywhere)
+        state["edge"].update(edges)
         state["documents"] += 1
         return state
 
     def merge(self, a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
-        docs = Counter(a["docs"])
-        docs.update(b["docs"])
-        return {"documents": a["documents"] + b["documents"], "docs": docs}
+        out = {"documents": a["documents"] + b["documents"]}
+        for key in ("docs", "edge"):
+            out[key] = Counter(a[key])
+            out[key].update(b[key])
+        return out
 
     def finalize(self, state: dict[str, Any]) -> "LineStats":
-        return LineStats(state["documents"], {fp: n for fp, n in state["docs"].items() if n >= 2})
+        return LineStats(state["documents"], {fp: n for fp, n in state["docs"].items() if n >= 2},
+                         {fp: n for fp, n in state["edge"].items() if n >= 2})
 
 
 class LineStats:
     """Frozen line statistics as rules read them."""
 
-    def __init__(self, documents: int, docs: dict[str, int]) -> None:
+    def __init__(self, documents: int, docs: dict[str, int], edge: dict[str, int]) -> None:
         self.documents = documents
-        self._docs = docs
-        self.most = max(docs.values(), default=0)  # no line is in more documents than this
+        self._counts = {"any": docs, "edges": edge}
+        self.most = {zone: max(counts.values(), default=0) for zone, counts in self._counts.items()}
 
-    def count(self, fp: str) -> int:
-        """In how many documents the line with fingerprint ``fp`` occurs (0 when seen once)."""
-        return self._docs.get(fp, 0)
+    def count(self, fp: str, zone: str = "edges") -> int:
+        """In how many documents the line with fingerprint ``fp`` occurs (``edges``: within their edge
+        zones; ``any``: anywhere); 0 when seen once."""
+        return self._counts[zone].get(fp, 0)

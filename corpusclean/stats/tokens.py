@@ -8,6 +8,7 @@ from itertools import compress, repeat
 from operator import itemgetter
 from typing import Any, Callable, Iterable
 
+from corpusclean.core.analysis import analyze
 from corpusclean.core.document import Document
 from corpusclean.text.lexicon import delete_keys
 from corpusclean.text.tokens import WORD, particle_names
@@ -26,11 +27,12 @@ class TokenCollector:
         return {"documents": 0, "count": Counter(), "docs": Counter(), "pairs": Counter()}
 
     def observe(self, state: dict[str, Any], doc: Document) -> dict[str, Any]:
-        words = WORD.findall(doc.text)
+        prose = analyze(doc).prose_text(doc.text)  # code and markup are not the corpus's prose
+        words = WORD.findall(prose)
         distinct = set(words)
         state["count"].update(words)
         state["docs"].update(distinct)
-        if names := particle_names(doc.text, distinct):
+        if names := particle_names(prose, distinct):
             state["count"].update(names)
             state["docs"].update(set(names))
         lowered = list(map(str.lower, words))

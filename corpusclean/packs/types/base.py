@@ -15,6 +15,9 @@ class PackRule(Rule):
         self.code = spec.code
         self.name = spec.name
         self.default = spec.data.get("default", True)
+        for key in ("formats", "languages", "scripts"):  # see Rule: where the rule runs by default
+            if key in spec.data:
+                setattr(self, key, tuple(spec.data[key]))
         self.options = build_options(self.Options, options, spec.code)
 
     @property

@@ -26,6 +26,7 @@ SCOPES = ("document", "corpus")
 
 
 class ConsistencyRule(PackRule):
+    lexical = True
     PACK_KEYS = frozenset({"words", "scope", "prefer", "message", "safety"})
     fix_availability = "sometimes"
 

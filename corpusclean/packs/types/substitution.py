@@ -25,6 +25,7 @@ class SubstitutionRule(PackRule):
     PACK_KEYS = frozenset({"words", "message", "safety", "proper-noun-safety"})
     fix_availability = "sometimes"
     scope = "line"  # a word, its neighbours on the line, its sentence start
+    lexical = True
 
     def __init__(self, spec, options) -> None:
         super().__init__(spec, options)

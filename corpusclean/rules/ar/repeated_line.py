@@ -7,7 +7,7 @@ from typing import ClassVar, Iterable
 from corpusclean.core.document import Document
 from corpusclean.core.findings import Edit, Finding, Fix, Safety, Span
 from corpusclean.core.rule import Rule, RuleContext
-from corpusclean.stats.lines import fingerprint
+from corpusclean.stats.lines import fingerprint, learnable_lines
 from corpusclean.text.lines import deletion_span, iter_lines
 
 
@@ -18,6 +18,13 @@ class RepeatedLineOptions:
     safe_documents: int = 20  # from this many documents, its removal is safe
     max_length: int = 200  # longer lines are prose, even when repeated (a quote, a duplicated story)
     max_document_share: float = 0.5  # a document made mostly of repeated lines is a duplicate, not boilerplate
+    zone: str = "edges"  # learn and delete lines in the documents' edge zones only, or "any"
+
+    def __post_init__(self) -> None:
+        if self.zone not in ("edges", "any"):
+            from corpusclean.core.errors import UsageError
+
+            raise UsageError(f"AR05 zone must be 'edges' or 'any', not {self.zone!r}")
 
 
 class RepeatedLine(Rule):
@@ -28,7 +35,10 @@ class RepeatedLine(Rule):
         found in at least `min-documents` documents, and in at least `min-share` of the corpus, is
         boilerplate: navigation, footers, newsletter pitches, wire signatures the packs do not list.
         Each occurrence is deleted with the blank lines it leaves; `summary.json` lists each learned line
-        once with its document count.
+        once with its document count. Only lines in the documents' edge zones (first and last six
+        non-blank lines) are learned and deleted, unless `zone = "any"`; markup lines (headings, list
+        items, table rows, fences, directives, comments) never are. Runs on plain text and records by
+        default (select it to run it on Markdown, reST or HTML).
 
     Why it matters:
         Boilerplate repeated across thousands of documents is the largest source of duplicated text in a
@@ -40,6 +50,8 @@ class RepeatedLine(Rule):
         After:  "Floods hit the valley.\n"
         Corpus: 6 x "Storm news.\n\nSign up for the Weekly Planet newsletter today.\n"
         Unchanged: "Floods hit the valley.\n\nNo newsletter here.\n"
+        Corpus: 6 x "Storm news.\n\n## Sign up for the Weekly Planet newsletter today\n"
+        Unchanged: "Floods hit the valley.\n\n## Sign up for the Weekly Planet newsletter today\n"
 
     Fix safety:
         Safe when the line is in `safe-documents` (20) documents or more; unsafe below that (5-19
@@ -49,12 +61,13 @@ class RepeatedLine(Rule):
 
     Options:
         min-documents (5), min-share (0.001), safe-documents (20), max-length (200),
-        max-document-share (0.5).
+        max-document-share (0.5), zone ("edges" or "any").
     """
 
     code = "AR05"
     name = "repeated-line"
     needs = ("lines",)
+    formats = ("plain",)
     scope = "document"
     Options: ClassVar[type] = RepeatedLineOptions
 
@@ -64,16 +77,14 @@ class RepeatedLine(Rule):
             return
         options = self.options
         needed = max(options.min_documents, options.min_share * stats.documents)
-        if stats.most < needed:  # nothing learned: no line of this document needs a fingerprint
+        if stats.most[options.zone] < needed:  # nothing learned: no line of this document needs a fingerprint
             return
-        text, repeated, lines = doc.text, [], 0
-        for line in iter_lines(text):
-            if line.is_blank:
-                continue
-            lines += 1
-            if len(line.text) <= options.max_length and (fp := fingerprint(line.text)):
-                if (count := stats.count(fp)) >= needed:
-                    repeated.append((line, count))
+        text, repeated = doc.text, []
+        lines = sum(1 for line in iter_lines(text) if not line.is_blank)
+        for line, at_edge in learnable_lines(doc):
+            if (options.zone == "any" or at_edge) and len(line.text) <= options.max_length \
+                    and (fp := fingerprint(line.text)) and (count := stats.count(fp, options.zone)) >= needed:
+                repeated.append((line, count))
         duplicate = len(repeated) > options.max_document_share * lines
         for line, count in repeated:
             safe = count >= options.safe_documents and not duplicate

@@ -52,6 +52,8 @@ class VariantSpelling(Rule):
     code = "CN01"
     name = "variant-spelling"
     needs = ("tokens",)
+    scripts = ("Latin",)  # its name model learned English spellings of names
+    lexical = True
     scope = "line"
     fix_availability = "always"
     Options: ClassVar[type] = VariantSpellingOptions

@@ -60,6 +60,8 @@ class CorpusNearMiss(Rule):
     code = "SP03"
     name = "corpus-near-miss"
     needs = ("tokens",)
+    languages = ("eng",)
+    lexical = True
     scope = "line"
     fix_availability = "sometimes"
     Options: ClassVar[type] = CorpusNearMissOptions

@@ -67,6 +67,8 @@ class UnknownWord(Rule):
     code = "SP02"
     name = "unknown-word"
     needs = ("tokens",)
+    languages = ("eng",)
+    lexical = True
     scope = "line"
     fix_availability = "sometimes"
     Options: ClassVar[type] = UnknownWordOptions

@@ -40,6 +40,7 @@ class HyphenatedLineBreak(Rule):
     """
 
     code = "WS04"
+    languages = ("eng",)  # joins only what the English dictionary knows
     name = "hyphenated-line-break"
     scope = "document"
 

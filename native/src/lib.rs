@@ -1,0 +1,13 @@
+//! The native core behind `corpusclean._core`: one analysis per document, shared by every rule.
+//!
+//! A document's text and format go in; out come the regions that are not prose (code, markup, URLs,
+//! front matter, ...) and the language of each prose block. Offsets are byte offsets inside the crate
+//! and code-point offsets at the Python boundary (`offsets.rs`).
+
+pub mod analysis;
+pub mod lang;
+pub mod offsets;
+#[cfg(feature = "python")]
+mod py;
+
+pub use analysis::{analyze, Analysis, Block, Format, Kind, Region};
