@@ -10,20 +10,22 @@ from typing import Any
 
 from corpusclean.core.analysis import Analysis, is_latin_script
 from corpusclean.core.document import Document
-from corpusclean.core.findings import Finding
+from corpusclean.core.findings import Finding, Safety
 from corpusclean.core.rule import Rule
 from corpusclean.core.suppressions import suppressions
 from corpusclean.text.tokens import WORD
 
 # Why a finding was dropped, as `--statistics` and summary.json say it.
 IN_CODE, COMMENT, LANGUAGE, CODE_WORD = "in code/markup", "by comment", "other language", "code vocabulary"
+GUESS = "unsure in documentation"
 
 
 class ProseGuard:
     """Decides, for one document (as it stands in one round of fixing), which findings may stand."""
 
-    def __init__(self, doc: Document, analysis: Analysis, code_vocabulary: Any = None) -> None:
+    def __init__(self, doc: Document, analysis: Analysis, code_vocabulary: Any = None, unsafe: bool = False) -> None:
         self.doc = doc
+        self.applies = (Safety.SAFE, Safety.UNSAFE) if unsafe else (Safety.SAFE,)  # what the run may apply
         self.analysis = analysis
         self.comments = suppressions(doc.text)
         self.code_vocabulary = code_vocabulary  # corpus-wide (pass 1), when the plan collected it
@@ -44,6 +46,9 @@ class ProseGuard:
             if rule.scripts and (language.script not in (*rule.scripts, "und")
                                  or ("Latin" in rule.scripts and not is_latin_script(finding.matched))):
                 return LANGUAGE, language.script
+        if rule.speculative and self.analysis.format != "plain" and (
+                finding.fix is None or finding.fix.safety not in self.applies):
+            return GUESS, finding.code
         if rule.lexical:
             return self._code_word(finding)
         return None

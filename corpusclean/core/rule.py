@@ -82,6 +82,9 @@ class Rule:
     scripts: ClassVar[tuple[str, ...] | None] = None
     # A word-level rule: it never changes a word toward or away from the corpus's code vocabulary.
     lexical: ClassVar[bool] = False
+    # Its findings without a safe fix are guesses (an unknown word may be a term of art): in documentation
+    # (Markdown, reST, HTML), full of terms no dictionary lists, only the fixes it would apply are reported.
+    speculative: ClassVar[bool] = False
 
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
         self.options = build_options(self.Options, options or {}, self.code)

@@ -63,6 +63,7 @@ class Checker:
         self.rules = plan.rules
         self.explicit = plan.explicit
         self.by_code = {rule.code: rule for rule in plan.rules}
+        self.unsafe = plan.policy.unsafe
         self.language = UNDETERMINED  # the document's, once it has been checked
         self.suppressed: Counter = Counter()  # (reason, detail) of the findings the guard dropped
 
@@ -95,7 +96,7 @@ class Checker:
 
     def _admit(self, doc: Document, analysis: Analysis, found: list[Finding], count: bool) -> list[Finding]:
         """The findings the prose guard lets through; the first look at a document counts the others."""
-        guard = ProseGuard(doc, analysis, self.context.stats.get("code"))
+        guard = ProseGuard(doc, analysis, self.context.stats.get("code"), self.unsafe)
         kept = []
         for finding in found:
             reason = guard.reason(self.by_code[finding.code], finding)

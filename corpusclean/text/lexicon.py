@@ -33,7 +33,8 @@ DOUBLED_L = re.compile(r"[^aeiou][aeiou]ll(?:ed|ing|er|ers)$")
 LETTERS = "abcdefghijklmnopqrstuvwxyz'"
 CLITICS = ("s", "ll", "re", "ve", "d", "m", "t")
 # Productive suffixes: `leakers`, `hatful`, `whizzy` are a known word plus a suffix, not typos.
-SUFFIXES = ("s", "es", "er", "ers", "y", "ly", "ful", "ness", "less", "ish", "ed", "ing", "able", "ism", "ist")
+SUFFIXES = ("s", "es", "er", "ers", "y", "ly", "ful", "ness", "less", "ish", "ed", "ing", "able", "ism", "ist",
+            "ize", "izes", "ized", "izing")
 
 
 def cache_dir() -> Path:
@@ -149,13 +150,15 @@ def is_known(word: str) -> bool:
 
 def _known_base(base: str, suffix: str) -> bool:
     """A base a productive suffix was added to: as is, with its final e dropped before a vowel (fame+ing,
-    niggle+y, but not inure+y), or with its final consonant doubled (plan+ing)."""
+    niggle+y, but not inure+y), with its final consonant doubled (plan+ing), or with a final y turned
+    to i (proxy+ed: proxied)."""
     if len(base) < 3:
         return False
     words = frequencies()
     dropped_e = base + "e" in words and (suffix[0] in "aeioy" if suffix != "y" else base.endswith("l"))
     doubled = len(base) > 3 and base[-1] == base[-2] and base[:-1] in words
-    return base in words or dropped_e or doubled
+    y_to_i = base.endswith("i") and suffix[0] == "e" and base[:-1] + "y" in words
+    return base in words or dropped_e or doubled or y_to_i
 
 
 def edits1(word: str) -> set[str]:

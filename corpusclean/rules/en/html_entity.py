@@ -43,6 +43,7 @@ class HtmlEntity(Rule):
     """
 
     code = "EN02"
+    formats = ("plain", "rst")  # in Markdown and HTML an entity is markup, written on purpose
     name = "html-entity"
     scope = "line"
 

@@ -62,6 +62,7 @@ class CorpusNearMiss(Rule):
     needs = ("tokens",)
     languages = ("eng",)
     lexical = True
+    speculative = True
     scope = "line"
     fix_availability = "sometimes"
     Options: ClassVar[type] = CorpusNearMissOptions

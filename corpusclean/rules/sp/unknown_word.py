@@ -69,6 +69,7 @@ class UnknownWord(Rule):
     needs = ("tokens",)
     languages = ("eng",)
     lexical = True
+    speculative = True
     scope = "line"
     fix_availability = "sometimes"
     Options: ClassVar[type] = UnknownWordOptions

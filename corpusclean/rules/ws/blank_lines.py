@@ -36,6 +36,8 @@ class BlankLines(Rule):
     """
 
     code = "WS02"
+    # reST and HTML sources space sections with blank-line runs by convention; Markdown linters flag them
+    formats = ("plain", "markdown")
     name = "blank-lines"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
