@@ -7,6 +7,8 @@
    and counts the same text; and how many distinct unknown words the SP rules searched candidates for.
 3. The SP rules on a corpus and on the same corpus twice over: candidate searches follow distinct words.
 4. Pass 1 alone: MB/s beside the bare pass, and the memory of the statistics.
+6. The analysis alone (the native core: format, regions, languages) on the Gutenberg, BBC and documentation
+   text, batch by batch as the stages call it, beside the bare pass on the same files.
 5. Scale: the BBC and Gutenberg text as JSONL, replicated to BENCH_SCALE_MB (default 200), cleaned with
    `--jobs 1`, `--jobs 2` and `--executor ray` (new processes, one after the other): MB/s, the scaling
    ratio, peak RSS, the ratio of `--jobs 1` to a bare pass that reads, parses, tokenizes and counts the
@@ -207,6 +209,34 @@ def scale() -> None:
                   "(a local Ray on the same 2 cores)")
 
 
+def analysis() -> None:
+    """The native analysis alone, per format, beside a bare read + tokenize + count of the same files."""
+    from corpusclean.core.analysis import analyze_batch, format_of
+    from corpusclean.core.document import Document
+
+    word = re.compile(r"\w+")
+    sets = [("Gutenberg", EVAL / "throughput/gutenberg_gitenberg", "*.txt"),
+            ("BBC News", EVAL / "news/bbc_greene_cunningham", "*.txt"),
+            ("docs, Markdown", EVAL / "docs", "*.md"), ("docs, reST", EVAL / "docs", "*.rst")]
+    for label, folder, pattern in sets:
+        texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.rglob(pattern))]
+        formats = [format_of(Document(f"x{pattern[1:]}", "")) for _ in texts]
+        megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+
+        def floor() -> None:
+            counts: Counter = Counter()
+            for text in texts:
+                counts.update(word.findall(text))
+
+        def ours() -> None:
+            for at in range(0, len(texts), 64):
+                analyze_batch(texts[at:at + 64], formats[at:at + 64])
+
+        bare, seconds = timed(floor), timed(ours)
+        print(f"  analysis of {label} ({len(texts):,} files, {megabytes:.1f} MB): {megabytes / seconds:.1f} MB/s "
+              f"(bare tokenize + count {megabytes / bare:.1f} MB/s, read excluded from both)")
+
+
 if __name__ == "__main__":
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     latency()
@@ -215,4 +245,6 @@ if __name__ == "__main__":
     distinct_not_tokens()
     print("pass 1 (token statistics for SP and CN):")
     pass_one()
+    print("the analysis (native core: format, regions, languages):")
+    analysis()
     scale()

@@ -7,9 +7,10 @@
       Target 0; each one listed.
    b. Every other applied change listed and judged in eval/docs_review.tsv (tool, set, path, matched,
       replacement, verdict, note; verdict right/false/unsure): precision = right / judged, target >= 0.9.
-      Above 150 changes a set is judged on a sample of 150 (fixed seed), said so in the output.
+      Above 300 changes a set is judged on a random sample of 150 (seed 0), said so in the output.
    c. codespell's and typos' proposals on the same files, listed and judged in the same file: the real
-      typos each tool finds per set (corpusclean's count only its prose changes judged right).
+      typos each tool finds per set (for corpusclean: its applied SP changes judged right; its
+   reported, unapplied findings are counted by rule).
 Prints figures; asserts nothing.
 """
 from __future__ import annotations
@@ -26,7 +27,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 SETS = [("pydantic", "md"), ("httpx", "md"), ("mkdocs", "md"), ("flask", "rst")]
-SAMPLE = 150
+SAMPLE, SAMPLE_ABOVE = 150, 300
 BIN = Path(sys.executable).parent
 
 
@@ -43,6 +44,13 @@ def timed(command: list[str], cwd: Path) -> tuple[str, float]:
     return done.stdout, time.perf_counter() - began
 
 
+def show(s: str) -> str:
+    """A cell of the review file: backslash, line breaks, tabs and no-break spaces spelled out."""
+    for raw, spelled in (("\\", "\\\\"), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t"), ("\xa0", "\\xa0")):
+        s = s.replace(raw, spelled)
+    return s
+
+
 def context(text: str, start: int, end: int, width: int = 30) -> str:
     before, after = text[max(0, start - width):start], text[end:end + width]
     return re.sub(r"\s+", " ", f"{before}[{text[start:end]}]{after}")
@@ -51,8 +59,13 @@ def context(text: str, start: int, end: int, width: int = 30) -> str:
 def corpusclean_changes(copy: Path, out: Path) -> tuple[list[dict], float]:
     """The applied findings, each with its file's text and relative path."""
     _, seconds = timed([sys.executable, "-m", "corpusclean", "clean", str(copy), "--out", str(out)], Path.cwd())
+    if not (out / "report/findings.jsonl").exists():
+        print(f"   corpusclean RUN FAILED on {copy.name}")
+        return [], seconds
     findings = [json.loads(line) for line in (out / "report/findings.jsonl").read_text(encoding="utf-8").splitlines()]
     applied = [f for f in findings if f["status"] == "applied"]
+    reported = Counter(f["code"] for f in findings if f["status"] != "applied")
+    print(f"   corpusclean on {copy.name}: reported, not applied: {dict(sorted(reported.items()))}")
     for f in applied:
         f["rel"] = str(Path(f["path"]).relative_to(copy))
     return applied, seconds
@@ -65,7 +78,7 @@ def codespell(files: list[str], copy: Path) -> tuple[list[tuple[str, int, str, s
         m = re.match(r"(.+?):(\d+): (.+?) ==> (.+)$", line)
         if m:
             found.append((m[1], int(m[2]), m[3], m[4]))
-    return found, seconds
+    return sorted(found), seconds
 
 
 def typos(files: list[str], copy: Path) -> tuple[list[tuple[str, int, str, str]], float]:
@@ -75,7 +88,7 @@ def typos(files: list[str], copy: Path) -> tuple[list[tuple[str, int, str, str]]
         row = json.loads(line)
         if row.get("type") == "typo":
             found.append((row["path"], row["line_num"], row["typo"], ", ".join(row["corrections"])))
-    return found, seconds
+    return sorted(found), seconds
 
 
 def docs_sets(eval_dir: Path) -> None:
@@ -104,33 +117,33 @@ def docs_sets(eval_dir: Path) -> None:
             text = texts[f["rel"]]
             kinds = {touching(regions[f["rel"]], e["start"], e["end"]) for e in f["fix"]["edits"]} - {None}
             edit = f["fix"]["edits"][0]
-            line = (f"{f['code']} {f['rel']}:{f['line']}: {f['matched'][:40]!r} -> {edit['replacement'][:40]!r}"
+            key = ("corpusclean", name, f["rel"], show(f["matched"]), show(edit["replacement"]))
+            line = (f"{f['code']} {f['rel']}:{f['line']}: {key[3][:40]!r} -> {key[4][:40]!r}"
                     f"  | {context(text, edit['start'], edit['end'])}")
-            (in_code if kinds else prose).append((f, line + (f"  [{', '.join(sorted(kinds))}]" if kinds else "")))
-        print(f"   a. changes inside code/markup: {len(in_code)} (target 0)")
-        for _, line in in_code:
-            print(f"      {line}")
+            (in_code if kinds else prose).append((f, key, line + (f"  [{', '.join(sorted(kinds))}]" if kinds else "")))
         judged = prose
-        if len(prose) > SAMPLE:
+        if len(prose) > SAMPLE_ABOVE:
             judged = sorted(random.Random(0).sample(prose, SAMPLE), key=lambda p: (p[0]["rel"], p[0]["line"]))
-            print(f"   b. {len(prose)} changes in prose; judged on a random sample of {SAMPLE} (seed 0):")
-        else:
-            print(f"   b. {len(prose)} changes in prose, each judged (eval/docs_review.tsv):")
-        verdicts: dict[str, list[str]] = defaultdict(list)
-        for f, line in in_code + judged:
-            key = ("corpusclean", name, f["rel"], f["matched"], f["fix"]["edits"][0]["replacement"])
-            verdict, note = review.get(key, ("unreviewed", ""))
-            verdicts[verdict].append(line)
-            print(f"      {verdict:<10} {line}" + (f"  ({note})" if note else ""))
-            if verdict == "unreviewed":
-                unreviewed.append("\t".join(key))
-        cc_right = sum(1 for f, _ in judged if review.get(("corpusclean", name, f["rel"], f["matched"],
-                                                           f["fix"]["edits"][0]["replacement"]), ("",))[0] == "right")
-        right, false, unsure = (len(verdicts[v]) for v in ("right", "false", "unsure"))
-        n = right + false + unsure
-        precision = f"{right / n:.2f}" if n else "n/a"
-        print(f"      precision (all changes) = right / judged = {right}/{n} = {precision} (target >= 0.9); "
-              f"false {false}, unsure {unsure}, unreviewed {len(verdicts['unreviewed'])}")
+        verdicts: Counter[str] = Counter()
+        by_code: dict[str, Counter[str]] = defaultdict(Counter)
+        for title, items in ((f"a. changes inside code/markup: {len(in_code)} (target 0)", in_code),
+                             (f"b. changes in prose: {len(prose)}" + (f", judged on a random sample of {SAMPLE} "
+                              "(seed 0)" if judged is not prose else ", each judged (eval/docs_review.tsv)"), judged)):
+            print(f"   {title}")
+            for f, key, line in items:
+                verdict, note = review.get(key, ("unreviewed", ""))
+                verdicts[verdict] += 1
+                by_code[f["code"]][verdict] += 1
+                print(f"      {verdict:<10} {line}" + (f"  ({note})" if note else ""))
+                if verdict == "unreviewed":
+                    unreviewed.append("\t".join(key))
+        n = verdicts["right"] + verdicts["false"] + verdicts["unsure"]
+        precision = f"{verdicts['right'] / n:.2f}" if n else "n/a"
+        print(f"      precision = right / judged = {verdicts['right']}/{n} = {precision} (target >= 0.9); false "
+              f"{verdicts['false']}, unsure {verdicts['unsure']}, unreviewed {verdicts['unreviewed']}; by rule "
+              + ", ".join(f"{code} {dict(c)}" for code, c in sorted(by_code.items())))
+        cc_right = sum(1 for f, key, _ in in_code + judged
+                       if f["code"][:2] == "SP" and review.get(key, ("",))[0] == "right")
         found = {"corpusclean": cc_right}
         for tool, proposals in (("codespell", spelled), ("typos", typoed)):
             print(f"   c. {tool}: {len(proposals)} proposals")
@@ -146,7 +159,7 @@ def docs_sets(eval_dir: Path) -> None:
                   f"unreviewed {counts['unreviewed']}")
         table.append((name, len(files), words, len(in_code), len(prose), precision, len(spelled), len(typoed),
                       found, cc_seconds, cs_seconds, ty_seconds))
-    print("9. summary   files    words  in-code  changes  precision  codespell  typos   real typos cc/cs/ty   "
+    print("9. summary   files    words  in-code  in-prose precision  codespell  typos   real typos cc/cs/ty   "
           "seconds cc/cs/ty")
     for name, files, words, in_code, prose, precision, cs, ty, found, *secs in table:
         real = "/".join(str(found[t]) for t in ("corpusclean", "codespell", "typos"))

@@ -10,6 +10,12 @@
 6-7. Artifact lines on Scrapinghub's extraction benchmark; residue in the CNN/DailyMail sample (see
    eval/artifacts.py).
 8. ftfy's own test cases for the EN rules (see eval/encoding.py).
+9. Documentation (pydantic, httpx, mkdocs Markdown; flask reST): changes inside code/markup, found
+   independently with markdown-it-py/docutils (target 0); precision of the rest (target >= 0.9); codespell
+   and typos on the same files (see eval/docs.py, eval/regions.py).
+10-11. Informal and formal English (NLTK webtext, inaugural addresses): false changes per 100k words
+   (target <= 5); other languages (CoNLL-2002 Spanish/Dutch, Hindi, Bangla, newspaper3k's non-English
+   pages): words changed (target 0) and the language assigned (see eval/prose_guard.py).
 Prints figures; asserts nothing.
 """
 from __future__ import annotations
@@ -132,3 +138,10 @@ if __name__ == "__main__":
     from encoding import ftfy_cases
 
     ftfy_cases(EVAL)
+    from docs import docs_sets
+
+    docs_sets(EVAL)
+    from prose_guard import english_prose, other_languages
+
+    english_prose(EVAL)
+    other_languages(EVAL)

@@ -83,6 +83,8 @@ def markdown_regions(text: str) -> Spans:
             j = i + 1
             while j < len(lines) and (lines[j].startswith((" ", "\t")) or not lines[j].strip()):
                 j += 1
+            while not lines[j - 1].strip():
+                j -= 1
             spans.append((*_lines_span(starts, text, i, j), "mkdocstrings"))
     for pattern, kind in MKDOCS_INLINE:
         spans += [(m.start(), m.end(), kind) for m in pattern.finditer(text) if m.end() > m.start()]

@@ -73,3 +73,74 @@ def test_check_hook_fails_fix_hook_repairs_and_rerun_passes(tmp_path, env):
     for hook in ("corpusclean-check", "corpusclean-fix"):
         rerun = _pre_commit(project, env, hook)
         assert rerun.returncode == 0, rerun.stdout + rerun.stderr
+
+
+DOCS_GUIDE = """---
+title: Guide
+author: jdoe
+---
+
+# Guide
+
+The parser reads each `ident` and passes `**kwargs` to the handler. Start the server with `uvicorn`:
+
+```sh
+uvicorn app:main --reload  
+```
+
+!!! note "Identifiers"
+    An ident is any name the lexer accepts. Pass kwargs by name, never by position.
+
+    ```python
+    def handler(ident, **kwargs):
+        return ident, kwargs
+
+
+    handler("x", depth=2)
+    ```
+
+=== "uvicorn"
+
+    Run uvicorn behind a proxy in production.
+
+/// tip | Debugging
+Set `RUST_LOG=debug` before you start uvicorn.
+///
+
+| Option | Meaning |
+|--------|---------|
+| `--reload` | restart uvicorn when a file changes |
+| `ident` | the ident to look up |
+
+{* ../src/app.py hl[3] *}
+
+See the [uvicorn settings](https://www.uvicorn.org/settings/#recieve) for more.
+"""
+
+
+def test_check_hook_passes_on_documentation_and_names_a_real_prose_typo(tmp_path, env):
+    repo, rev = _hook_repo(tmp_path, env)
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    (project / ".pre-commit-config.yaml").write_text(
+        f"repos:\n- repo: {repo}\n  rev: {rev}\n  hooks:\n  - id: corpusclean-check\n")
+    (project / "README.md").write_text("# Widget\n\nWidget parses configuration files and reports what it finds.\n\n"
+                                       "## Install\n\n```sh\npip install widget\n```\n\n"
+                                       "Run `widget --help` to see every option.\n")
+    (project / "docs/guide.md").write_text(DOCS_GUIDE)
+    _git(project, "init", "-q")
+    _git(project, "add", "-A")
+
+    def check() -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "pre_commit", "run", "corpusclean-check", "--all-files"],
+                              cwd=project, env=env, capture_output=True, text=True, timeout=600)
+
+    clean = check()
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+
+    (project / "docs/notes.md").write_text("# Notes\n\nThe handler will recieve the ident first.\n")
+    _git(project, "add", "-A")
+    typo = check()
+    assert typo.returncode == 1, typo.stdout + typo.stderr
+    assert "docs/notes.md:3:18: SP01" in typo.stdout and "'recieve'" in typo.stdout
+    assert "guide.md" not in typo.stdout and "README.md" not in typo.stdout

@@ -84,6 +84,11 @@ class Analysis:
             at -= 1
         return None
 
+    def in_code(self, position: int) -> bool:
+        """True when ``position`` lies in a code block or inline code."""
+        region = self.region_touched(position, position + 1)
+        return region is not None and region.kind in CODE_KINDS
+
     def language_at(self, position: int) -> Language:
         """The language of the paragraph holding ``position`` (the document's, between paragraphs)."""
         at = bisect.bisect_right(self._block_starts, position) - 1

@@ -116,13 +116,16 @@ def parse_table(table: Mapping[str, Any], path: Path) -> Settings:
 
 
 def _formats(table: Mapping[str, Any], path: Path) -> tuple[tuple[str, str], ...]:
-    """``formats`` maps a glob over input paths to a format: ``"docs/**/*.txt" = "markdown"``."""
+    """``formats`` maps a glob over input paths, relative to the config's folder, to a format:
+    ``"docs/**/*.txt" = "markdown"``. The globs are kept absolute, so a file named on the command line (as
+    pre-commit passes them) matches as the same file found in a folder walk does."""
     from corpusclean.core.analysis import FORMATS
 
     for pattern, name in table.items():
         if name not in FORMATS:
             raise UsageError(f"{path}: formats.{pattern!r} must be one of {', '.join(FORMATS)}, not {name!r}")
-    return tuple(table.items())
+    root = path.resolve().parent.as_posix().rstrip("/")
+    return tuple((f"{root}/{pattern.lstrip('/')}", name) for pattern, name in table.items())
 
 
 def _canonical(table: Mapping[str, Any], path: Path) -> dict[str, str]:

@@ -27,7 +27,7 @@ class ProseGuard:
         self.doc = doc
         self.applies = (Safety.SAFE, Safety.UNSAFE) if unsafe else (Safety.SAFE,)  # what the run may apply
         self.analysis = analysis
-        self.comments = suppressions(doc.text)
+        self.comments = suppressions(doc.text, analysis.in_code)
         self.code_vocabulary = code_vocabulary  # corpus-wide (pass 1), when the plan collected it
         self._own_code: Counter | None = None  # this document's code words, counted on first need
 
@@ -42,7 +42,7 @@ class ProseGuard:
         if rule.languages or rule.scripts:
             language = self.analysis.language_at(finding.span.start)
             if rule.languages and not any(language.may_be(code) for code in rule.languages):
-                return LANGUAGE, language.code
+                return LANGUAGE, language.code if language.code != "und" else language.script
             if rule.scripts and (language.script not in (*rule.scripts, "und")
                                  or ("Latin" in rule.scripts and not is_latin_script(finding.matched))):
                 return LANGUAGE, language.script

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 MARKER = "corpusclean:"
 _DIRECTIVE = re.compile(
@@ -30,13 +31,16 @@ class Suppression:
         return self.start <= position < self.end and (self.codes is None or any(map(code.startswith, self.codes)))
 
 
-def suppressions(text: str) -> tuple[Suppression, ...]:
-    """The suppressed ranges of ``text``, in order."""
+def suppressions(text: str, is_example: Callable[[int], bool] = lambda at: False) -> tuple[Suppression, ...]:
+    """The suppressed ranges of ``text``, in order. ``is_example(position)`` tells a marker that is only
+    shown (inside a code block or inline code) from one that acts."""
     if MARKER not in text:  # the common case costs one substring search
         return ()
     found: list[Suppression] = []
     off_since: int | None = None
     for match in _DIRECTIVE.finditer(text):
+        if is_example(text.index(MARKER, match.start())):
+            continue
         verb = match.group("verb")
         codes = frozenset(re.findall(r"[A-Z]{2}\d{0,2}", match.group("codes"))) or None
         if verb == "off" and off_since is None:

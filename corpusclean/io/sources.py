@@ -8,12 +8,13 @@ kept byte for byte and reported.
 """
 from __future__ import annotations
 
-import fnmatch
 import gzip
 import io
 import json
+import re
 import sys
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator, Sequence
 
@@ -62,17 +63,40 @@ class InputOptions:
     text_field: str = "text"
     id_field: str | None = None
     format: str | None = None  # `--format`: every document is in this format
-    formats: tuple[tuple[str, str], ...] = ()  # (glob, format) from the config, first match wins
+    # (glob, format), first match wins: an absolute glob (the config's, anchored at its folder) matches the
+    # file's absolute path, a relative one its path under the input root
+    formats: tuple[tuple[str, str], ...] = ()
 
-    def format_for(self, relative: str, record: bool) -> str | None:
-        """The format of a document read from ``relative``; None lets the document id's extension decide.
+    def format_for(self, source: "Source", record: bool) -> str | None:
+        """The format of a document read from ``source``; None lets the document id's extension decide.
         Records are plain text unless told."""
         if self.format:
             return self.format
-        for pattern, name in self.formats:
-            if fnmatch.fnmatchcase(relative, pattern):
-                return name
+        if self.formats:
+            path = (Path.cwd() / source.relative if source.path == STDIN else source.path).resolve().as_posix()
+            for pattern, name in self.formats:
+                if glob_regex(pattern).fullmatch(path if pattern.startswith("/") else source.relative):
+                    return name
         return "plain" if record else None
+
+
+@lru_cache(maxsize=64)
+def glob_regex(pattern: str) -> re.Pattern:
+    """A path glob as a regex: `*` and `?` stay within a folder, `**/` spans any number of folders, none
+    included (`docs/**/*.md` matches `docs/a.md`)."""
+    out, at = [], 0
+    while at < len(pattern):
+        if pattern.startswith("**/", at):
+            out.append("(?:[^/]*/)*")
+            at += 3
+        elif pattern.startswith("**", at):
+            out.append(".*")
+            at += 2
+        else:
+            char = pattern[at]
+            out.append("[^/]*" if char == "*" else "[^/]" if char == "?" else re.escape(char))
+            at += 1
+    return re.compile("".join(out))
 
 
 STDIN = Path("-")  # `-` on the command line: the text arrives on standard input
@@ -136,7 +160,7 @@ def read(source: Source, options: InputOptions) -> Iterator[Document | ReadError
         yield decoded
         return
     text, bom = decoded
-    yield Document(source.relative, text, {"bom": bom, "source": source}, options.format_for(source.relative, False))
+    yield Document(source.relative, text, {"bom": bom, "source": source}, options.format_for(source, False))
 
 
 def open_rows(source: Source) -> BinaryIO:
@@ -182,7 +206,7 @@ def _row(source: Source, number: int, raw: bytes, options: InputOptions) -> Docu
     doc_id = str(doc_id) if doc_id is not None else f"{source.relative}:{number}"
     return Document(doc_id, record[options.text_field], {
         "source": source, "row": number, "record": record, "raw": line, "bom": bom, "text_field": options.text_field,
-    }, options.format_for(source.relative, True))
+    }, options.format_for(source, True))
 
 
 def parquet_file(source: Source):
@@ -214,7 +238,7 @@ def _parquet_rows(source: Source, options: InputOptions) -> Iterator[Any]:
                     continue
                 doc_id = str(ids[index]) if ids and ids[index] is not None else f"{source.relative}:{row}"
                 yield Document(doc_id, text, {"source": source, "row": row, "bom": False},
-                               options.format_for(source.relative, True))
+                               options.format_for(source, True))
     except UsageError as exc:
         yield ReadError(source, str(exc).split(": ", 1)[1])
     except (OSError, ValueError) as exc:  # pyarrow's errors derive from these

@@ -129,7 +129,8 @@ class ReportDir:
             log = {"schema_version": SCHEMA_VERSION, "doc_id": entry["id"], "path": entry["path"],
                    "edits": entry["edits"]}
             self.edits.write((json.dumps(log, ensure_ascii=False) + "\n").encode("utf-8"))
-            self.diff.write(entry["diff"].encode("utf-8"))
+            # edits that cancel out (one fix undone by another) leave no diff
+            self.diff.write(entry.get("diff", "").encode("utf-8"))
 
     def close(self, summary: dict[str, Any]) -> None:
         self._stack.close()

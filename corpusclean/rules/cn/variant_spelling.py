@@ -52,7 +52,10 @@ class VariantSpelling(Rule):
     code = "CN01"
     name = "variant-spelling"
     needs = ("tokens",)
-    scripts = ("Latin",)  # its name model learned English spellings of names
+    # Its name model learned English spellings of names; in other languages a name's forms are grammar
+    # (Dutch `Belgisch`/`Belgische`) or accents the language requires (`González`).
+    languages = ("eng",)
+    scripts = ("Latin",)
     lexical = True
     scope = "line"
     fix_availability = "always"

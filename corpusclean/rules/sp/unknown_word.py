@@ -18,6 +18,7 @@ from corpusclean.text.tokens import (distinct_words, find_words, is_glued, is_se
 @dataclass(frozen=True)
 class UnknownWordOptions:
     min_documents: int = 3  # a form in this many documents is the corpus's own word ...
+    min_count: int = 3  # ... or used this many times (a novel, a forum thread: few, long documents) ...
     dominance: float = 5.0  # ... unless a candidate is this many times more frequent in the corpus
     min_length: int = 3
     safe_margin: float = 1.0  # log10 score lead a safe fix needs over the runner-up, for 5+ letters;
@@ -59,6 +60,8 @@ class UnknownWord(Rule):
 
     Options:
         min-documents: a form in this many documents is accepted, unless dominated (default 3).
+        min-count: a form used this many times is accepted too, unless dominated (default 3): a corpus of
+            few long documents repeats its own words (`rship` 18 times in one forum) within one.
         dominance: how many times more frequent in the corpus a candidate must be to override (5).
         min-length: shorter words are not checked (3).
         safe-margin, unsafe-margin: log10 score leads for safe and unsafe fixes of 5+ letter words (1.0, 0.5).
@@ -116,7 +119,7 @@ class UnknownWord(Rule):
 
     def _corpus_word(self, word: str, choice: Choice, tokens) -> bool:
         """Relative corpus evidence: common in the corpus, and no candidate far more common there."""
-        if tokens.documents_with(word) < self.options.min_documents:
+        if tokens.documents_with(word) < self.options.min_documents and tokens.count(word) < self.options.min_count:
             return False
         return not choice.best or tokens.count(choice.best) < self.options.dominance * tokens.count(word)
 

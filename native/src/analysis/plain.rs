@@ -44,7 +44,38 @@ pub fn regions_in_prose(text: &str, regions: &[Region]) -> Vec<Region> {
     out
 }
 
+/// Whitespace-separated chunks of `text[start..end]` that may hold a token: a plain word of letters and
+/// sentence punctuation (nearly all of prose) is skipped without running the pattern.
 fn scan(text: &str, start: usize, end: usize, out: &mut Vec<Region>) {
+    let bytes = text.as_bytes();
+    let mut at = start;
+    while at < end {
+        while at < end && bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let chunk_start = at;
+        while at < end && !bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        if chunk_start < at && worth_matching(&bytes[chunk_start..at]) {
+            scan_chunk(text, chunk_start, at, out);
+        }
+    }
+}
+
+/// Whether a chunk has anything a token needs: a digit, `_`, `/`, `\`, `@`, `(`, `:`, an inner `.` or
+/// `-`, a leading `-`, or a capital after a lowercase letter (every token below is marked by one).
+fn worth_matching(chunk: &[u8]) -> bool {
+    let last = chunk.len() - 1;
+    chunk.iter().enumerate().any(|(i, &b)| {
+        b.is_ascii_digit()
+            || matches!(b, b'_' | b'/' | b'\\' | b'@' | b'(' | b':')
+            || (matches!(b, b'.' | b'-') && (i == 0 || i < last))
+            || (b.is_ascii_uppercase() && i > 0 && chunk[i - 1].is_ascii_lowercase())
+    })
+}
+
+fn scan_chunk(text: &str, start: usize, end: usize, out: &mut Vec<Region>) {
     let pattern = token_pattern();
     let gap = &text[start..end];
     for caps in pattern.captures_iter(gap) {
