@@ -46,32 +46,40 @@ def _hook_repo(tmp_path: Path, env) -> tuple[Path, str]:
     return repo, _git(repo, "rev-parse", "HEAD")
 
 
-def _pre_commit(project: Path, env, hook: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pre_commit", "run", hook, "--files", "notes/article.txt"],
+def _project(tmp_path: Path, env, hooks: tuple[str, ...], files: dict[str, str]) -> Path:
+    """A git repository holding ``files``, whose pre-commit config runs ``hooks`` of this repository."""
+    repo, rev = _hook_repo(tmp_path, env)
+    project = tmp_path / "project"
+    for name, text in files.items():
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text(text)
+    listed = "".join(f"  - id: {hook}\n" for hook in hooks)
+    (project / ".pre-commit-config.yaml").write_text(f"repos:\n- repo: {repo}\n  rev: {rev}\n  hooks:\n{listed}")
+    _git(project, "init", "-q")
+    _git(project, "add", "-A")
+    return project
+
+
+def _pre_commit(project: Path, env, hook: str, *files: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pre_commit", "run", hook, *(files or ("--all-files",))],
                           cwd=project, env=env, capture_output=True, text=True, timeout=600)
 
 
 def test_check_hook_fails_fix_hook_repairs_and_rerun_passes(tmp_path, env):
-    repo, rev = _hook_repo(tmp_path, env)
-    project = tmp_path / "project"
-    (project / "notes").mkdir(parents=True)
-    (project / ".pre-commit-config.yaml").write_text(
-        f"repos:\n- repo: {repo}\n  rev: {rev}\n  hooks:\n  - id: corpusclean-check\n  - id: corpusclean-fix\n")
+    project = _project(tmp_path, env, ("corpusclean-check", "corpusclean-fix"),
+                       {"notes/article.txt": "Updated\n\nThe council met on Monday and agreed a budget.\n"})
     article = project / "notes/article.txt"
-    article.write_text("Updated\n\nThe council met on Monday and agreed a budget.\n")
-    _git(project, "init", "-q")
-    _git(project, "add", "-A")
 
-    check = _pre_commit(project, env, "corpusclean-check")
+    check = _pre_commit(project, env, "corpusclean-check", "--files", "notes/article.txt")
     assert check.returncode == 1, check.stdout + check.stderr
     assert "AR01" in check.stdout and "notes/article.txt:1:1" in check.stdout
 
-    fix = _pre_commit(project, env, "corpusclean-fix")
+    fix = _pre_commit(project, env, "corpusclean-fix", "--files", "notes/article.txt")
     assert fix.returncode == 1, fix.stdout + fix.stderr  # it changed a file: the commit stops for review
     assert article.read_text() == "The council met on Monday and agreed a budget.\n"
 
     for hook in ("corpusclean-check", "corpusclean-fix"):
-        rerun = _pre_commit(project, env, hook)
+        rerun = _pre_commit(project, env, hook, "--files", "notes/article.txt")
         assert rerun.returncode == 0, rerun.stdout + rerun.stderr
 
 
@@ -119,21 +127,12 @@ See the [uvicorn settings](https://www.uvicorn.org/settings/#recieve) for more.
 
 
 def test_check_hook_passes_on_documentation_and_names_a_real_prose_typo(tmp_path, env):
-    repo, rev = _hook_repo(tmp_path, env)
-    project = tmp_path / "project"
-    (project / "docs").mkdir(parents=True)
-    (project / ".pre-commit-config.yaml").write_text(
-        f"repos:\n- repo: {repo}\n  rev: {rev}\n  hooks:\n  - id: corpusclean-check\n")
-    (project / "README.md").write_text("# Widget\n\nWidget parses configuration files and reports what it finds.\n\n"
-                                       "## Install\n\n```sh\npip install widget\n```\n\n"
-                                       "Run `widget --help` to see every option.\n")
-    (project / "docs/guide.md").write_text(DOCS_GUIDE)
-    _git(project, "init", "-q")
-    _git(project, "add", "-A")
+    readme = ("# Widget\n\nWidget parses configuration files and reports what it finds.\n\n"
+              "## Install\n\n```sh\npip install widget\n```\n\nRun `widget --help` to see every option.\n")
+    project = _project(tmp_path, env, ("corpusclean-check",), {"README.md": readme, "docs/guide.md": DOCS_GUIDE})
 
     def check() -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "pre_commit", "run", "corpusclean-check", "--all-files"],
-                              cwd=project, env=env, capture_output=True, text=True, timeout=600)
+        return _pre_commit(project, env, "corpusclean-check")
 
     clean = check()
     assert clean.returncode == 0, clean.stdout + clean.stderr

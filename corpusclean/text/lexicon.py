@@ -33,8 +33,10 @@ DOUBLED_L = re.compile(r"[^aeiou][aeiou]ll(?:ed|ing|er|ers)$")
 LETTERS = "abcdefghijklmnopqrstuvwxyz'"
 CLITICS = ("s", "ll", "re", "ve", "d", "m", "t")
 # Productive suffixes: `leakers`, `hatful`, `whizzy` are a known word plus a suffix, not typos.
-SUFFIXES = ("s", "es", "er", "ers", "y", "ly", "ful", "ness", "less", "ish", "ed", "ing", "able", "ism", "ist",
-            "ize", "izes", "ized", "izing")
+SUFFIXES = ("s", "es", "er", "ers", "y", "ly", "ful", "ness", "less", "ish", "ed", "ing", "able", "ism", "ist")
+# A verb made of a long noun (parameter+ize); short bases make misspellings known (`analize`, `reconize`).
+IZE_SUFFIXES, IZE_BASE = ("ize", "izes", "ized", "izing"), 6
+COMMON = 1_000_000  # n-gram count of a common word (`proxy`): the wide list also holds rare and wrong forms
 
 
 def cache_dir() -> Path:
@@ -145,19 +147,23 @@ def is_known(word: str) -> bool:
         return True
     if any(word.startswith(p) and len(word) - len(p) >= 4 and word[len(p):] in words for p in PREFIXES):
         return True
+    if any(word.endswith(s) and len(word) - len(s) >= IZE_BASE and word[: -len(s)] in words for s in IZE_SUFFIXES):
+        return True
     return any(_known_base(word[: -len(suffix)], suffix) for suffix in SUFFIXES if word.endswith(suffix))
 
 
 def _known_base(base: str, suffix: str) -> bool:
     """A base a productive suffix was added to: as is, with its final e dropped before a vowel (fame+ing,
-    niggle+y, but not inure+y), with its final consonant doubled (plan+ing), or with a final y turned
-    to i (proxy+ed: proxied)."""
+    niggle+y, but not inure+y), with its final consonant doubled (plan+ing), or with the final y of a
+    common word of five letters or more turned to i after a consonant (proxy+ed: proxied; not employ,
+    very, burry)."""
     if len(base) < 3:
         return False
     words = frequencies()
     dropped_e = base + "e" in words and (suffix[0] in "aeioy" if suffix != "y" else base.endswith("l"))
     doubled = len(base) > 3 and base[-1] == base[-2] and base[:-1] in words
-    y_to_i = base.endswith("i") and suffix[0] == "e" and base[:-1] + "y" in words
+    y_to_i = suffix in ("ed", "es") and len(base) >= 5 and base.endswith("i") and base[-2] not in "aeiou" \
+        and correction_frequencies().get(base[:-1] + "y", 0) >= COMMON
     return base in words or dropped_e or doubled or y_to_i
 
 

@@ -265,13 +265,12 @@ pub fn detect_blocks(text: &str, regions: &[Region]) -> (Vec<Block>, LangGuess) 
         // A paragraph departs from its document's language only when whatlang is sure of it, or when it is
         // written in another script (which is never in doubt).
         block.lang = match own {
-            Some(guess)
-                if guess.reliable
-                    || guess.lang == document.lang
-                    || guess.script != document.script =>
-            {
-                guess
-            }
+            // agreeing with its document, a paragraph is as sure of its language as the document is
+            Some(guess) if guess.lang == document.lang => LangGuess {
+                reliable: guess.reliable || document.reliable,
+                ..guess
+            },
+            Some(guess) if guess.reliable || guess.script != document.script => guess,
             _ => LangGuess {
                 inherited: true,
                 ..document.clone()
@@ -342,7 +341,12 @@ mod tests {
         let dutch =
             "De regering heeft gisteren besloten om de belastingen op brandstof te verlagen, \
             nadat de prijzen maandenlang waren gestegen en veel automobilisten klaagden.";
-        let (_, doc) = detect_blocks(dutch, &[]);
+        let (blocks, doc) = detect_blocks(dutch, &[]);
+        assert!(
+            blocks[0].lang.reliable,
+            "its paragraph agrees, and is as sure: {:?}",
+            blocks[0]
+        );
         assert_ne!(doc.lang, "eng");
         assert!(
             doc.reliable,

@@ -54,20 +54,13 @@ struct Line {
 }
 
 fn line_spans(text: &str) -> Vec<Line> {
-    let bytes = text.as_bytes();
-    let mut lines = Vec::new();
-    let mut start = 0;
-    while start < bytes.len() {
-        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i + 1);
-        let content = start + text[start..end].trim_end_matches(['\n', '\r']).len();
-        lines.push(Line {
+    super::line_bounds(text)
+        .map(|(start, end)| Line {
             start,
-            content,
+            content: start + text[start..end].trim_end_matches(['\n', '\r']).len(),
             end,
-        });
-        start = end;
-    }
-    lines
+        })
+        .collect()
 }
 
 /// `---` (YAML, closed by `---` or `...`) or `+++` (TOML) on the very first line: the index of the

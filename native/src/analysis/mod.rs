@@ -106,6 +106,21 @@ pub struct Analysis {
     pub lang: LangGuess,
 }
 
+/// `(start, next)` of each line of `text`: `next` is past its line break (or at the end of the text).
+pub fn line_bounds(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        (start < bytes.len()).then(|| {
+            let next =
+                memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i + 1);
+            let line = (start, next);
+            start = next;
+            line
+        })
+    })
+}
+
 pub fn analyze(text: &str, format: Format) -> Analysis {
     let mut regions = match format {
         Format::Plain => Vec::new(),

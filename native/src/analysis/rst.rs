@@ -89,9 +89,7 @@ impl Line {
 fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut start = 0;
-    while start < bytes.len() {
-        let next = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |p| start + p + 1);
+    for (start, next) in super::line_bounds(text) {
         let (mut pos, mut indent) = (start, 0);
         while pos < next && matches!(bytes[pos], b' ' | b'\t') {
             indent = if bytes[pos] == b'\t' {
@@ -107,7 +105,6 @@ fn lines(text: &str) -> Vec<Line> {
             end,
             indent,
         });
-        start = next;
     }
     out
 }
