@@ -13,6 +13,9 @@ use crate::analysis::{Block, Region};
 
 /// Fewer letters than this say too little about a language (whatlang mistakes short English often).
 pub const MIN_LETTERS: usize = 60;
+/// A document's first guess is taken as its language from this many letters on: a two-line note whose
+/// mojibake reads as French is not judged French (and then English once the mojibake is repaired).
+pub const DOCUMENT_MIN_LETTERS: usize = 200;
 /// A document's language is judged on at most this many bytes of prose, sampled across it.
 const SAMPLE_BYTES: usize = 24_000;
 /// A paragraph's language is judged on at most its first this many bytes of prose.
@@ -259,7 +262,8 @@ pub fn detect_blocks(text: &str, regions: &[Region]) -> (Vec<Block>, LangGuess) 
     // Over a whole document, whatlang's first choice is right even when it hesitates between neighbours
     // (Dutch judged Italian or German at confidence 0.2 is still not English): with enough letters the
     // document's guess is taken as it is.
-    document.reliable = document.lang != "und" && letters(&sampled) >= MIN_LETTERS;
+    document.reliable =
+        document.lang != "und" && (document.reliable || letters(&sampled) >= DOCUMENT_MIN_LETTERS);
     for (block, prose) in blocks.iter_mut().zip(&prose_texts) {
         let own = (letters(prose) >= MIN_LETTERS).then(|| guess(&detector, prose));
         // A paragraph departs from its document's language only when whatlang is sure of it, or when it is
