@@ -16,6 +16,8 @@ pub const MIN_LETTERS: usize = 60;
 /// A document's first guess is taken as its language from this many letters on: a two-line note whose
 /// mojibake reads as French is not judged French (and then English once the mojibake is repaired).
 pub const DOCUMENT_MIN_LETTERS: usize = 200;
+/// ... or, between MIN_LETTERS and that, when whatlang's lead is at least this clear.
+pub const DOCUMENT_MIN_CONFIDENCE: f64 = 0.5;
 /// A document's language is judged on at most this many bytes of prose, sampled across it.
 const SAMPLE_BYTES: usize = 24_000;
 /// A paragraph's language is judged on at most its first this many bytes of prose.
@@ -188,9 +190,10 @@ const ENGLISH_MIN_WORDS: usize = 8;
 fn english_by_function_words(prose: &str) -> bool {
     let mut words = 0usize;
     let mut function = 0usize;
+    // One-letter words are left out: mojibake (`doesnÃ¢â‚¬â„¢t`) and clitics (`doesn’t`) split into them.
     for word in prose
         .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
+        .filter(|w| w.chars().nth(1).is_some())
     {
         words += 1;
         function += usize::from(is_english_function_word(word));
@@ -262,8 +265,11 @@ pub fn detect_blocks(text: &str, regions: &[Region]) -> (Vec<Block>, LangGuess) 
     // Over a whole document, whatlang's first choice is right even when it hesitates between neighbours
     // (Dutch judged Italian or German at confidence 0.2 is still not English): with enough letters the
     // document's guess is taken as it is.
-    document.reliable =
-        document.lang != "und" && (document.reliable || letters(&sampled) >= DOCUMENT_MIN_LETTERS);
+    let enough = letters(&sampled);
+    document.reliable = document.lang != "und"
+        && (document.reliable
+            || enough >= DOCUMENT_MIN_LETTERS
+            || (enough >= MIN_LETTERS && document.confidence >= DOCUMENT_MIN_CONFIDENCE));
     for (block, prose) in blocks.iter_mut().zip(&prose_texts) {
         let own = (letters(prose) >= MIN_LETTERS).then(|| guess(&detector, prose));
         // A paragraph departs from its document's language only when whatlang is sure of it, or when it is
