@@ -19,7 +19,8 @@ Item = str | Document | Mapping[str, Any]
 
 
 def _run(items: Iterable[Item], apply: bool, select: Sequence[str] | None, ignore: Sequence[str],
-         unsafe_fixes: bool, allow_words: Iterable[str], text_field: str, stats: Path | str | None) -> Iterator[Any]:
+         unsafe_fixes: bool, allow_words: Iterable[str], text_field: str, stats: Path | str | None,
+         format: str) -> Iterator[Any]:
     settings = Settings(select=tuple(select) if select is not None else None, ignore=tuple(ignore),
                         unsafe_fixes=unsafe_fixes, allow_words=frozenset(allow_words), text_field=text_field)
     plan = build_plan(settings, apply=apply)
@@ -30,9 +31,10 @@ def _run(items: Iterable[Item], apply: bool, select: Sequence[str] | None, ignor
         frozen = finalize(load_states(Path(stats), plan))
     elif plan.needs:
         items = list(items)  # two passes: the texts are the corpus
-        frozen = finalize(collect((d for i, x in enumerate(items) if (d := _document(x, i, text_field))), plan))
+        frozen = finalize(collect((d for i, x in enumerate(items) if (d := _document(x, i, text_field, format))),
+                                  plan))
     for index, item in enumerate(items):
-        doc = _document(item, index, text_field)
+        doc = _document(item, index, text_field, format)
         if doc is None:
             yield item  # a record without a string text passes through unchanged
             continue
@@ -40,13 +42,13 @@ def _run(items: Iterable[Item], apply: bool, select: Sequence[str] | None, ignor
         yield _record(item, result, text_field) if isinstance(item, Mapping) else result
 
 
-def _document(item: Item, index: int, text_field: str) -> Document | None:
+def _document(item: Item, index: int, text_field: str, format: str) -> Document | None:
     if isinstance(item, Document):
         return item
     if isinstance(item, str):
-        return Document(str(index), item)
+        return Document(str(index), item, format=format)
     text = item.get(text_field)
-    return Document(str(item.get("id", index)), text) if isinstance(text, str) else None
+    return Document(str(item.get("id", index)), text, format=format) if isinstance(text, str) else None
 
 
 def _record(item: Mapping[str, Any], result: DocResult, text_field: str) -> dict[str, Any]:
@@ -58,14 +60,24 @@ def _record(item: Mapping[str, Any], result: DocResult, text_field: str) -> dict
 
 
 def check(texts: Iterable[Item], *, select: Sequence[str] | None = None, ignore: Sequence[str] = (),
-          allow_words: Iterable[str] = (), text_field: str = "text", stats: Path | str | None = None) -> Iterator[Any]:
-    """Findings for each text or record, lazily; nothing is changed."""
-    return _run(texts, False, select, ignore, False, allow_words, text_field, stats)
+          allow_words: Iterable[str] = (), text_field: str = "text", stats: Path | str | None = None,
+          format: str = "plain") -> Iterator[Any]:
+    """Findings for each text or record, lazily; nothing is changed. ``format`` (plain, markdown, rst, html)
+    is how texts and records are read; a ``Document`` keeps its own."""
+    return _run(texts, False, select, ignore, False, allow_words, text_field, stats, _checked(format))
 
 
 def clean(texts: Iterable[Item], *, select: Sequence[str] | None = None, ignore: Sequence[str] = (),
           unsafe_fixes: bool = False, allow_words: Iterable[str] = (), text_field: str = "text",
-          stats: Path | str | None = None) -> Iterator[Any]:
+          stats: Path | str | None = None, format: str = "plain") -> Iterator[Any]:
     """Each text (a ``DocResult``: ``.cleaned``, ``.findings``) or record (a new dict with the text cleaned
     and a ``corpusclean`` entry), lazily, in input order."""
-    return _run(texts, True, select, ignore, unsafe_fixes, allow_words, text_field, stats)
+    return _run(texts, True, select, ignore, unsafe_fixes, allow_words, text_field, stats, _checked(format))
+
+
+def _checked(format: str) -> str:
+    from corpusclean.core.analysis import FORMATS
+
+    if format not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+    return format

@@ -25,6 +25,17 @@ def list_rules(config: Path | None, output_format: str) -> None:
     typer.echo("\n[*] fix always available   [~] fix sometimes available")
 
 
+def where_it_runs(rule) -> str:
+    """The formats, languages and scripts a rule runs on by default, in words."""
+    formats = ", ".join(rule.formats) if rule.formats else "every format"
+    parts = [formats + (" (select it to run it on other formats)" if rule.formats else "")]
+    if rule.languages:
+        parts.append("prose in " + ", ".join(rule.languages))
+    if rule.scripts:
+        parts.append(", ".join(rule.scripts) + " script")
+    return "; ".join(parts)
+
+
 def explain_rule(code: str) -> None:
     rule = RuleSet(load_settings().packs).get(code)
     doc = rule.doc
@@ -32,6 +43,7 @@ def explain_rule(code: str) -> None:
     typer.echo(f"\n{doc.summary}")
     typer.echo(f"\nFamily: {rule.family}   Fix: {rule.fix_availability}   Default: {'on' if rule.default else 'off'}"
                + (f"   Needs: {', '.join(rule.needs)}" if rule.needs else ""))
+    typer.echo(f"Runs on: {where_it_runs(rule)}")
     for section in SECTIONS:
         if doc.sections.get(section):
             body = "\n".join(f"    {line}" if line else "" for line in doc.sections[section].splitlines())

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import doctest
 
+import pytest
+
 import corpusclean
 
 
@@ -35,3 +37,13 @@ def test_records_are_cleaned_lazily_with_saved_statistics(cli, tmp_path):
     assert first["corpusclean"]["changed"] and {f["code"] for f in first["corpusclean"]["findings"]} >= {"AR01", "SP03"}
     rest = list(results)
     assert rest[0]["text"] == "Clean.\n" and rest[1] == {"id": "none", "text": None}
+
+
+def test_texts_are_read_in_the_format_given():
+    text = "We saw teh end.\n\n```\nrecieve = 1\n```\n"
+    [as_markdown] = corpusclean.clean([text], format="markdown")
+    assert as_markdown.cleaned == text.replace("saw teh", "saw the")  # the fence is code, left as it is
+    [as_plain] = corpusclean.clean([text])
+    assert "receive = 1" in as_plain.cleaned  # read as plain text, the fence is prose
+    with pytest.raises(ValueError, match="format must be one of"):
+        next(corpusclean.clean([text], format="latex"))

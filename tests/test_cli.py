@@ -150,3 +150,10 @@ def test_an_unwritable_output_is_one_line_and_exit_2(tmp_path):
                           capture_output=True, text=True)
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "error" in done.stderr
+
+
+def test_explain_says_where_a_rule_runs(cli):
+    code, out, _ = cli("explain", "AR01")
+    assert code == 0 and "Runs on: plain (select it to run it on other formats)" in out
+    code, out, _ = cli("explain", "CN01")
+    assert "Runs on: every format; prose in eng; Latin script" in out
