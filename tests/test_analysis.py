@@ -18,7 +18,18 @@ def regions(text: str, format: str) -> list[tuple[str, str]]:
 
 
 def prose(text: str, format: str) -> str:
-    return analyze_text(text, format).prose_text(text)
+    """The text with every non-prose region blanked (offsets kept); the prose pieces are what remains."""
+    analysis, out = analyze_text(text, format), list(text)
+    for r in analysis.regions:
+        out[r.start:r.end] = " " * (r.end - r.start)
+    blanked = "".join(out)
+    assert [p for p in analysis.prose_pieces(text) if p.strip()] == [p for p in _runs(text, analysis) if p.strip()]
+    return blanked
+
+
+def _runs(text: str, analysis) -> list[str]:
+    edges = [0, *(x for r in analysis.regions for x in (r.start, r.end)), len(text)]
+    return [text[a:b] for a, b in zip(edges[::2], edges[1::2])]
 
 
 # --- Markdown -------------------------------------------------------------------------------------------

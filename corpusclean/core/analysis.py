@@ -71,15 +71,16 @@ class Analysis:
         object.__setattr__(self, "_starts", [r.start for r in self.regions])
         object.__setattr__(self, "_block_starts", [b.start for b in self.blocks])
 
-    def region_touched(self, start: int, end: int) -> Region | None:
+    def region_touched(self, start: int, end: int, tokens: bool = True) -> Region | None:
         """The non-prose region that a change of ``text[start:end]`` would damage, if any. An empty span
-        (an insertion) damages a region it falls strictly inside."""
+        (an insertion) damages a region it falls strictly inside. ``tokens=False`` lets URLs and code-like
+        tokens be: a byte-level repair (mojibake, an invisible character) is right inside them too."""
         at = bisect.bisect_right(self._starts, end) - 1
         while at >= 0:
             region = self.regions[at]
             if region.end <= start and not (start == end == region.end):
                 break
-            if _damages(region, start, end):
+            if (tokens or region.kind not in TOKEN_KINDS) and _damages(region, start, end):
                 return region
             at -= 1
         return None
@@ -96,16 +97,16 @@ class Analysis:
             return self.blocks[at].language
         return self.language
 
-    def prose_text(self, text: str) -> str:
-        """``text`` with every non-prose region blanked by spaces (offsets kept): what pass 1 counts."""
+    def prose_pieces(self, text: str) -> list[str]:
+        """The runs of prose between non-prose regions, in order (one piece for a text without regions)."""
         if not self.regions:
-            return text
+            return [text]
         pieces, last = [], 0
         for region in self.regions:
-            pieces += [text[last:region.start], " " * (region.end - region.start)]
+            pieces.append(text[last:region.start])
             last = region.end
         pieces.append(text[last:])
-        return "".join(pieces)
+        return pieces
 
     def code_text(self, text: str) -> Iterator[str]:
         """The contents of code blocks and inline code: the corpus's own vocabulary."""

@@ -34,8 +34,8 @@ class ProseGuard:
     def reason(self, rule: Rule, finding: Finding) -> tuple[str, str] | None:
         """Why ``finding`` must be dropped, with a detail for the reviewer, or None when it may stand."""
         spans = [finding.span, *(edit.span for edit in finding.fix.edits)] if finding.fix else [finding.span]
-        for span in spans:
-            if (region := self.analysis.region_touched(span.start, span.end)) is not None:
+        for span in spans:  # URLs and code-like words are words: only word-level rules must leave them be
+            if (region := self.analysis.region_touched(span.start, span.end, tokens=rule.lexical)) is not None:
                 return IN_CODE, region.kind
         if self.comments and any(s.covers(finding.code, finding.span.start) for s in self.comments):
             return COMMENT, finding.code

@@ -27,16 +27,19 @@ class TokenCollector:
         return {"documents": 0, "count": Counter(), "docs": Counter(), "pairs": Counter()}
 
     def observe(self, state: dict[str, Any], doc: Document) -> dict[str, Any]:
-        prose = analyze(doc).prose_text(doc.text)  # code and markup are not the corpus's prose
-        words = WORD.findall(prose)
+        # Code and markup are not the corpus's prose; words on either side of them are not neighbours.
+        pieces = analyze(doc).prose_pieces(doc.text)
+        by_piece = [WORD.findall(piece) for piece in pieces]
+        words = [word for found in by_piece for word in found] if len(by_piece) > 1 else by_piece[0]
         distinct = set(words)
         state["count"].update(words)
         state["docs"].update(distinct)
-        if names := particle_names(prose, distinct):
+        if names := particle_names(" ".join(pieces), distinct):
             state["count"].update(names)
             state["docs"].update(set(names))
-        lowered = list(map(str.lower, words))
-        state["pairs"].update(map(" ".join, zip(lowered, lowered[1:])))
+        for found in by_piece:
+            lowered = list(map(str.lower, found))
+            state["pairs"].update(map(" ".join, zip(lowered, lowered[1:])))
         state["documents"] += 1
         return state
 
