@@ -95,3 +95,17 @@ def test_learned_lines_are_reported_once_in_the_summary(cli, tmp_path):
     [learned] = json.loads((tmp_path / "out/report/summary.json").read_text())["learned_lines"]
     assert learned["line"] == FOOTER and learned["documents"] == 6 and learned["occurrences"] == 6
     assert len(learned["examples"]) == 3
+
+
+def test_learnable_lines_skip_markup_and_code_and_keep_line_numbers():
+    from corpusclean.stats.lines import learnable_lines
+    from corpusclean.text.lines import iter_lines
+
+    text = ("# Heading line here\r\nFirst real line of text\r\n\r\n```\ncode line in a fence\n```\r"
+            "- a list item line\nLast real line of text\n")
+    doc = Document("x.md", text)
+    found = learnable_lines(doc)
+    assert [line for _, line, _ in found] == ["First real line of text", "Last real line of text"]
+    every = list(iter_lines(text))
+    assert all(every[index].text == line for index, line, _ in found)
+    assert all(at_edge for *_, at_edge in found)  # a short document is all edges

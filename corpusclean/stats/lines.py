@@ -13,14 +13,15 @@ from there unless told otherwise.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections import Counter
+from itertools import accumulate
 from typing import Any
 
-from corpusclean.core.analysis import analyze
+from corpusclean.core.analysis import TOKEN_KINDS, analyze
 from corpusclean.core.document import Document
-from corpusclean.text.lines import Line, iter_lines
 
 MIN_WORDS, MIN_CHARS = 3, 12
 EDGE_LINES = 6
@@ -30,14 +31,39 @@ MARKUP_LINE = re.compile(r"""^[ \t]*(?:
   | ``` | ~~~ | !!! | \?\?\? | /// | ===[ \t] | :[\w-]+: | \{[{%\#*] | --8<--)""", re.VERBOSE)
 
 
-def learnable_lines(doc: Document) -> list[tuple[Line, bool]]:
-    """The document's lines that may be boilerplate, each with whether it lies in an edge zone: neither
-    blank, nor a markup line, nor inside code or markup."""
-    analysis = analyze(doc)
-    lines = [line for line in iter_lines(doc.text) if not line.is_blank]
-    top, bottom = EDGE_LINES, len(lines) - EDGE_LINES
-    return [(line, index < top or index >= bottom) for index, line in enumerate(lines)
-            if not MARKUP_LINE.match(line.text) and analysis.region_touched(line.start, line.end) is None]
+_BREAK = re.compile(r"\r\n|\n|\r")
+
+
+def learnable_lines(doc: Document) -> list[tuple[int, str, bool]]:
+    """The document's lines that may be boilerplate, as (index among all its lines, as
+    :func:`~corpusclean.text.lines.iter_lines` counts them; text; whether it lies in an edge zone):
+    neither blank, nor a markup line, nor inside code or markup. Split in C: pass 1 sees every line."""
+    lines = _BREAK.split(doc.text)
+    filled = [index for index, line in enumerate(lines) if line and not line.isspace()]
+    edges = set(filled[:EDGE_LINES] + filled[-EDGE_LINES:])
+    blocked = _lines_in_markup(doc, lines)
+    return [(index, lines[index], index in edges) for index in filled
+            if index not in blocked and not MARKUP_LINE.match(lines[index])]
+
+
+def _lines_in_markup(doc: Document, lines: list[str]) -> set[int]:
+    """Indexes of the lines a code or markup region touches (URLs and code-like words do not count: a
+    line holding a link can still be boilerplate)."""
+    regions = [r for r in analyze(doc).regions if r.kind not in TOKEN_KINDS]
+    if not regions:
+        return set()
+    starts = list(accumulate(len(line) + len(sep) for line, sep in zip(lines, _separators(doc.text))))
+    starts.insert(0, 0)
+    blocked: set[int] = set()
+    for region in regions:
+        first = bisect.bisect_right(starts, region.start) - 1
+        last = bisect.bisect_left(starts, region.end) - 1
+        blocked.update(range(first, last + 1))
+    return blocked
+
+
+def _separators(text: str) -> list[str]:
+    return _BREAK.findall(text) + [""]
 
 
 def fingerprint(line: str) -> str | None:
@@ -59,8 +85,8 @@ class LineCollector:
 
     def observe(self, state: dict[str, Any], doc: Document) -> dict[str, Any]:
         everywhere, edges = set(), set()
-        for line, at_edge in learnable_lines(doc):
-            if fp := fingerprint(line.text):
+        for _, line, at_edge in learnable_lines(doc):
+            if fp := fingerprint(line):
                 everywhere.add(fp)
                 if at_edge:
                     edges.add(fp)

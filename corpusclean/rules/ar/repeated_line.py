@@ -80,11 +80,12 @@ class RepeatedLine(Rule):
         if stats.most[options.zone] < needed:  # nothing learned: no line of this document needs a fingerprint
             return
         text, repeated = doc.text, []
-        lines = sum(1 for line in iter_lines(text) if not line.is_blank)
-        for line, at_edge in learnable_lines(doc):
-            if (options.zone == "any" or at_edge) and len(line.text) <= options.max_length \
-                    and (fp := fingerprint(line.text)) and (count := stats.count(fp, options.zone)) >= needed:
-                repeated.append((line, count))
+        every = list(iter_lines(text))
+        lines = sum(1 for line in every if not line.is_blank)
+        for index, line, at_edge in learnable_lines(doc):
+            if (options.zone == "any" or at_edge) and len(line) <= options.max_length \
+                    and (fp := fingerprint(line)) and (count := stats.count(fp, options.zone)) >= needed:
+                repeated.append((every[index], count))
         duplicate = len(repeated) > options.max_document_share * lines
         for line, count in repeated:
             safe = count >= options.safe_documents and not duplicate
