@@ -62,6 +62,9 @@ class Block:
 
 @dataclass(frozen=True)
 class Analysis:
+    """``regions``: every non-prose region; ``blocks``: the paragraphs whose language differs from the
+    document's ``language`` (every other paragraph is in the document's language)."""
+
     format: str
     regions: tuple[Region, ...]
     blocks: tuple[Block, ...]
@@ -112,9 +115,6 @@ class Analysis:
         """The contents of code blocks and inline code: the corpus's own vocabulary."""
         return (text[r.start:r.end] for r in self.regions if r.kind in CODE_KINDS)
 
-    def languages(self) -> list[str]:
-        """The languages of the document's paragraphs, each once, in order of appearance."""
-        return list(dict.fromkeys(b.language.code for b in self.blocks if not b.language.inherited))
 
 
 def _damages(region: Region, start: int, end: int) -> bool:

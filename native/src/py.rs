@@ -29,7 +29,17 @@ fn to_python(text: &str, analysis: &Analysis) -> PyAnalysis {
     for r in &analysis.regions {
         positions.extend([r.start, r.end]);
     }
-    for b in &analysis.blocks {
+    // Only the paragraphs whose language differs from the document's cross over: a novel has thousands
+    // of paragraphs, and Python asks for a paragraph's language only to find a departure.
+    let departing: Vec<_> = analysis
+        .blocks
+        .iter()
+        .filter(|b| {
+            let (own, doc) = (&b.lang, &analysis.lang);
+            (own.lang, own.script, own.reliable) != (doc.lang, doc.script, doc.reliable)
+        })
+        .collect();
+    for b in &departing {
         positions.extend([b.start, b.end]);
     }
     let chars = char_indices(text, &positions);
@@ -42,8 +52,7 @@ fn to_python(text: &str, analysis: &Analysis) -> PyAnalysis {
             (r.kind.name(), pair[0], pair[1])
         })
         .collect();
-    let blocks = analysis
-        .blocks
+    let blocks = departing
         .iter()
         .map(|b| {
             let pair = at.next().expect("two offsets a block");
