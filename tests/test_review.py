@@ -133,3 +133,26 @@ def test_github_annotations_escape_what_would_break_the_command():
               "name": "unknown-word", "message": "50% off\nnow", "status": "fixable"}
     assert github_line(record) == ("::warning file=a%2Cb%3Ac.txt,line=2,col=3,endLine=2,endColumn=5,"
                                    "title=SP02 unknown-word::50%25 off%0Anow")
+
+
+def test_apply_keeps_the_runs_format_and_its_default_rule_families(cli, tmp_path):
+    # Read as Markdown, the fence is code; AR runs on plain text only unless selected by name.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("Updated\n\nWe saw teh end.\n\n```\nrecieve = 1\n```\n")
+    code, _, _ = cli("clean", folder, "--out", tmp_path / "out", "--format", "markdown")
+    first = (tmp_path / "out/notes.txt").read_text()
+    assert code == 0 and first.startswith("Updated\n") and "recieve = 1" in first and "saw the end" in first
+    decisions = decisions_for(tmp_path / "out/report", lambda r: False)
+    code, _, _ = cli("apply", decisions, "--out", tmp_path / "again")
+    assert code == 0 and (tmp_path / "again/notes.txt").read_text() == first
+
+
+def test_a_rerun_with_another_format_starts_afresh(cli, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("Intro.\n\n```\nrecieve = 1\n```\n")
+    cli("clean", folder, "--out", tmp_path / "out")
+    assert "receive = 1" in (tmp_path / "out/notes.txt").read_text()  # plain text: the fence is prose
+    cli("clean", folder, "--out", tmp_path / "out", "--format", "markdown")
+    assert "recieve = 1" in (tmp_path / "out/notes.txt").read_text()  # not resumed from the plain run

@@ -36,6 +36,8 @@ class Settings:
     canonical: Mapping[str, str] = field(default_factory=dict)  # variant -> the spelling the user pinned
     format: str | None = None  # `--format`: every document in this format
     formats: tuple[tuple[str, str], ...] = ()  # (glob, format): `formats` in the config, first match wins
+    # The rules selected by name, when a saved run says so (`apply`); None: those `select` names
+    explicit: tuple[str, ...] | None = None
     source: Path | None = None  # the config file read, if any
 
     def with_cli(self, **flags: Any) -> "Settings":

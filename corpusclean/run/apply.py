@@ -68,7 +68,8 @@ def apply_decisions(decisions: Decisions, out: Path, **streams: Any) -> Totals:
     settings = replace(settings, select=tuple(summary["rules"]), extend_select=(), ignore=(),
                        unsafe_fixes=summary.get("unsafe_fixes", False),
                        text_field=summary.get("text_field") or settings.text_field,
-                       id_field=summary.get("id_field", settings.id_field))
+                       id_field=summary.get("id_field", settings.id_field), format=summary.get("format"),
+                       explicit=tuple(summary.get("explicit", summary["rules"])))
     saved = decisions.report_dir / STATISTICS_FILE
     return run(Request("clean", [base / p for p in summary["inputs"]], settings, out=out,
                        saved_statistics=saved if saved.is_file() else None,

@@ -30,6 +30,7 @@ def run_key(sources: Sequence[Source], plan, settings) -> str:
         "rules": [[rule.code, repr(rule.options)] for rule in plan.rules],
         "policy": repr(plan.policy), "allow": sorted(plan.allow_words), "canonical": list(plan.canonical),
         "fields": [settings.text_field, settings.id_field],
+        "formats": [settings.format, list(settings.formats), sorted(plan.explicit)],
         "inputs": [[s.relative, str(s.path.resolve()), *_size_and_time(s.path)] for s in sources],
     }
     return hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()[:32]

@@ -29,7 +29,8 @@ def build_plan(settings: Settings, apply: bool, rejected: frozenset = frozenset(
                rejected_groups: frozenset = frozenset()) -> Plan:
     ruleset = RuleSet(settings.packs, settings.rule_options)
     rules = ruleset.select(settings.select, settings.extend_select, settings.ignore)
-    explicit = ruleset.named(settings.select, settings.extend_select)
+    explicit = (ruleset.named(settings.select, settings.extend_select) if settings.explicit is None
+                else set(settings.explicit))
     policy = FixPolicy(apply=apply, unsafe=settings.unsafe_fixes, overrides=settings.safety_overrides,
                        rejected=rejected, rejected_groups=rejected_groups)
     return Plan(tuple(rules), policy, settings.allow_words | accepted_words(settings.packs),
@@ -205,6 +206,8 @@ def summary(totals: Totals, plan: Plan, settings: Settings, request: Request) ->
         "config": str(settings.source) if settings.source else None,
         "rules": [rule.code for rule in plan.rules],
         "unsafe_fixes": settings.unsafe_fixes,
+        "explicit": sorted(plan.explicit),  # rules selected by name: they ran on every format
+        "format": settings.format,
         "text_field": settings.text_field,
         "id_field": settings.id_field,
         "totals": dict(totals.counts),
