@@ -182,7 +182,7 @@ unchanged = "A grey sky.\\n"
     for scope, expected in (("document", "A gray cat.\n"), ("corpus", "A grey cat.\n")):
         (tmp_path / "house.toml").write_text(pack.replace("SCOPE", scope))
         plan = build_plan(Settings(select=("CN90",), packs=(tmp_path / "house.toml",)), apply=True)
-        assert plan.needs == (("code", "tokens") if scope == "corpus" else ("code",))  # code: the code vocabulary
+        assert plan.needs == (("code", "tokens") if scope == "corpus" else ())  # code: the code vocabulary, read with the tokens
         stats = finalize(collect(docs, plan)) if plan.needs else {}
         assert process(docs[2], plan, stats).cleaned == expected  # corpus: grey 3 to 1, a safe fix
 

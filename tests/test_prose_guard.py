@@ -9,7 +9,7 @@ import json
 
 from corpusclean.core.config import Settings
 from corpusclean.core.document import Document
-from corpusclean.core.findings import DocResult
+from corpusclean.core.findings import DocResult, Safety
 from corpusclean.run.session import build_plan
 from corpusclean.run.stages import collect, finalize, process
 
@@ -95,7 +95,9 @@ def test_ar_rules_run_on_markdown_only_when_selected(cli, tmp_path):
     assert clean(LABELLED) == LABELLED
     assert clean(LABELLED, "doc.txt") == LABELLED.split("\n\n", 1)[1]
     assert clean(LABELLED, settings=Settings(select=("AR01",))) == LABELLED.split("\n\n", 1)[1]
-    assert clean(LABELLED, settings=Settings(extend_select=("AR",))) == LABELLED.split("\n\n", 1)[1]
+    assert clean(LABELLED, settings=Settings(extend_select=("stray-label-line",))) == LABELLED.split("\n\n", 1)[1]
+    # a family keeps each rule's own formats: `select = ["AR", "EN"]` is not a choice of formats
+    assert clean(LABELLED, settings=Settings(select=("AR", "EN"))) == LABELLED
     page = tmp_path / "page.md"
     page.write_text(LABELLED)
     code, out, _ = cli("check", page)
@@ -190,3 +192,25 @@ def test_clean_summary_has_languages_and_suppressed(cli, tmp_path):
     assert set(summary["suppressed"]["other language"]["by"]) == {"spa"}
     assert (tmp_path / "out/guide.md").read_text() == "The parser reads an ident, and the type after it.\n"
     assert (tmp_path / "out/api.md").read_text() == CODE_DOC
+
+
+def test_a_byte_repair_reaches_inside_a_url_a_word_rule_does_not():
+    text = "Details at https://example.org/reports/govern-\nment/2024 for all.\n"
+    assert clean(text, "note.txt", settings=Settings(select=("WS04",))) == text
+    nfc = clean("See https://example.org/cafe\u0301/menu today.\n", "note.txt", settings=Settings(select=("EN04",)))
+    assert nfc == "See https://example.org/caf\u00e9/menu today.\n"
+
+
+def test_safety_overrides_decide_what_documentation_reports():
+    text = "The parser reads the structs from the file on disk.\n"  # SP02: unsafe `struts`
+    as_is = run({"a.md": text}, Settings(select=("SP02",)), unsafe=False)["a.md"]
+    promoted = run({"a.md": text}, Settings(select=("SP02",), safety_overrides={"SP02": Safety.SAFE}),
+                   unsafe=False)["a.md"]
+    assert as_is.cleaned == text and as_is.findings == ()
+    assert promoted.cleaned == text.replace("structs", "struts")  # the user's override, applied
+
+
+def test_rst_titles_and_table_rows_keep_their_width():
+    text = ("Occured\n=======\n\nIt occured twice.\n\n+---------------------+\n| The change occured  |\n"
+            "+---------------------+\n")
+    assert clean(text, "a.rst") == text.replace("It occured", "It occurred")

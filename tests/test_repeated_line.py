@@ -109,3 +109,10 @@ def test_learnable_lines_skip_markup_and_code_and_keep_line_numbers():
     every = list(iter_lines(text))
     assert all(every[index].text == line for index, line, _ in found)
     assert all(at_edge for *_, at_edge in found)  # a short document is all edges
+
+
+def test_an_underlined_title_is_a_heading_not_boilerplate():
+    from corpusclean.stats.lines import learnable_lines
+
+    text = "Floods hit the valley.\n\nSubscribe to the Weekly Planet today\n=====================================\n"
+    assert [line for _, line, _ in learnable_lines(Document("a.md", text))] == ["Floods hit the valley."]

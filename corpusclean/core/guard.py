@@ -10,7 +10,8 @@ from typing import Any
 
 from corpusclean.core.analysis import Analysis, is_latin_script
 from corpusclean.core.document import Document
-from corpusclean.core.findings import Finding, Safety
+from corpusclean.core.findings import Finding
+from corpusclean.core.fixer import FixPolicy
 from corpusclean.core.rule import Rule
 from corpusclean.core.suppressions import suppressions
 from corpusclean.text.tokens import WORD
@@ -23,9 +24,10 @@ GUESS = "unsure in documentation"
 class ProseGuard:
     """Decides, for one document (as it stands in one round of fixing), which findings may stand."""
 
-    def __init__(self, doc: Document, analysis: Analysis, code_vocabulary: Any = None, unsafe: bool = False) -> None:
+    def __init__(self, doc: Document, analysis: Analysis, code_vocabulary: Any = None,
+                 policy: FixPolicy | None = None) -> None:
         self.doc = doc
-        self.applies = (Safety.SAFE, Safety.UNSAFE) if unsafe else (Safety.SAFE,)  # what the run may apply
+        self.policy = policy or FixPolicy()  # what the run may apply, with the user's safety overrides
         self.analysis = analysis
         self.comments = suppressions(doc.text, analysis.in_code)
         self.code_vocabulary = code_vocabulary  # corpus-wide (pass 1), when the plan collected it
@@ -34,8 +36,8 @@ class ProseGuard:
     def reason(self, rule: Rule, finding: Finding) -> tuple[str, str] | None:
         """Why ``finding`` must be dropped, with a detail for the reviewer, or None when it may stand."""
         spans = [finding.span, *(edit.span for edit in finding.fix.edits)] if finding.fix else [finding.span]
-        for span in spans:  # URLs and code-like words are words: only word-level rules must leave them be
-            if (region := self.analysis.region_touched(span.start, span.end, tokens=rule.lexical)) is not None:
+        for span in spans:  # URLs and code-like words: only a byte-level repair may reach inside them
+            if (region := self.analysis.region_touched(span.start, span.end, tokens=not rule.byte_level)) is not None:
                 return IN_CODE, region.kind
         if self.comments and any(s.covers(finding.code, finding.span.start) for s in self.comments):
             return COMMENT, finding.code
@@ -46,8 +48,7 @@ class ProseGuard:
             if rule.scripts and (language.script not in (*rule.scripts, "und")
                                  or ("Latin" in rule.scripts and not is_latin_script(finding.matched))):
                 return LANGUAGE, language.script
-        if rule.speculative and self.analysis.format != "plain" and (
-                finding.fix is None or finding.fix.safety not in self.applies):
+        if rule.speculative and self.analysis.format != "plain" and self.policy.skip_reason(finding) is not None:
             return GUESS, finding.code
         if rule.lexical:
             return self._code_word(finding)

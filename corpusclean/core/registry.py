@@ -79,8 +79,11 @@ class RuleSet:
         return [self.rules[code] for code in sorted(chosen)]
 
     def named(self, select: Iterable[str] | None, extend: Iterable[str] = ()) -> set[str]:
-        """The codes the user selected by name, code or prefix (not by default): they run on every format."""
-        return {code for selector in [*(select or ()), *extend] for code in self.resolve(selector)}
+        """The codes the user selected one by one, by code or name: they run on every format. A family or
+        prefix (`AR`, `ALL`) keeps each rule's own formats: `select = ["AR", "EN"]` in a config must
+        not make EN02 decode the entities of a Markdown page."""
+        return {code for selector in [*(select or ()), *extend] for code, rule in self.rules.items()
+                if selector in (code, rule.name)}
 
     def get(self, code_or_name: str) -> Rule:
         for code, rule in self.rules.items():

@@ -82,6 +82,9 @@ class Rule:
     scripts: ClassVar[tuple[str, ...] | None] = None
     # A word-level rule: it never changes a word toward or away from the corpus's code vocabulary.
     lexical: ClassVar[bool] = False
+    # A repair of bytes, not words (mojibake, invisible characters, NFC): right inside a URL or a
+    # code-like word too. Every other rule leaves those tokens as they are (a whole line may still go).
+    byte_level: ClassVar[bool] = False
     # Its findings without a safe fix are guesses (an unknown word may be a term of art): in documentation
     # (Markdown, reST, HTML), full of terms no dictionary lists, only the fixes it would apply are reported.
     speculative: ClassVar[bool] = False

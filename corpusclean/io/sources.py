@@ -21,7 +21,7 @@ from typing import Any, BinaryIO, Iterator, Sequence
 from corpusclean.core.document import Document
 from corpusclean.core.errors import UsageError
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".rst", ".html", ".htm")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".mdx", ".rst", ".rest", ".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst")
 PARQUET_SUFFIXES = (".parquet",)
 PARQUET_BATCH = 1024

@@ -31,8 +31,10 @@ class Plan:
     @property
     def needs(self) -> tuple[str, ...]:
         needs = {need for rule in self.rules for need in rule.needs}
-        if any(rule.lexical for rule in self.rules):
-            needs.add("code")  # word-level fixes respect the corpus's code vocabulary
+        if needs and any(rule.lexical for rule in self.rules):
+            # word-level fixes respect the corpus's code vocabulary; when nothing else needs pass 1, the
+            # document's own code serves, and the input still streams
+            needs.add("code")
         return tuple(sorted(needs))
 
 
@@ -63,7 +65,7 @@ class Checker:
         self.rules = plan.rules
         self.explicit = plan.explicit
         self.by_code = {rule.code: rule for rule in plan.rules}
-        self.unsafe = plan.policy.unsafe
+        self.policy = plan.policy
         self.language = UNDETERMINED  # the document's, once it has been checked
         self.suppressed: Counter = Counter()  # (reason, detail) of the findings the guard dropped
 
@@ -96,7 +98,7 @@ class Checker:
 
     def _admit(self, doc: Document, analysis: Analysis, found: list[Finding], count: bool) -> list[Finding]:
         """The findings the prose guard lets through; the first look at a document counts the others."""
-        guard = ProseGuard(doc, analysis, self.context.stats.get("code"), self.unsafe)
+        guard = ProseGuard(doc, analysis, self.context.stats.get("code"), self.policy)
         kept = []
         for finding in found:
             reason = guard.reason(self.by_code[finding.code], finding)

@@ -32,6 +32,7 @@ MARKUP_LINE = re.compile(r"""^[ \t]*(?:
 
 
 _BREAK = re.compile(r"\r\n|\n|\r")
+UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+|~+|\^+|\*+|#+)[ \t]*$")
 
 
 def learnable_lines(doc: Document) -> list[tuple[int, str, bool]]:
@@ -42,6 +43,8 @@ def learnable_lines(doc: Document) -> list[tuple[int, str, bool]]:
     filled = [index for index, line in enumerate(lines) if line and not line.isspace()]
     edges = set(filled[:EDGE_LINES] + filled[-EDGE_LINES:])
     blocked = _lines_in_markup(doc, lines)
+    # a title underlined with `===` or `---` (Markdown setext, reST) is a heading
+    blocked.update(line for index in filled if index and UNDERLINE.match(lines[index]) for line in (index - 1, index))
     return [(index, lines[index], index in edges) for index in filled
             if index not in blocked and not MARKUP_LINE.match(lines[index])]
 

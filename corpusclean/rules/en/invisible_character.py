@@ -43,6 +43,7 @@ class InvisibleCharacter(Rule):
     """
 
     code = "EN03"
+    byte_level = True
     name = "invisible-character"
     scope = "line"
 

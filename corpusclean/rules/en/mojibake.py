@@ -69,6 +69,7 @@ class Mojibake(Rule):
     """
 
     code = "EN01"
+    byte_level = True
     name = "mojibake"
     scope = "line"
 

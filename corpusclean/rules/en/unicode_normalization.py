@@ -35,6 +35,7 @@ class UnicodeNormalization(Rule):
     """
 
     code = "EN04"
+    byte_level = True
     name = "unicode-normalization"
     scope = "line"
 

@@ -71,12 +71,15 @@ fn front_matter(text: &str, lines: &[Line]) -> Option<usize> {
             .trim_start_matches('\u{feff}')
             .trim_end()
     };
-    let closers: &[&str] = match line(lines.first()?) {
-        "---" => &["---", "..."],
-        "+++" => &["+++"],
+    let (closers, key): (&[&str], char) = match line(lines.first()?) {
+        "---" => (&["---", "..."], ':'),
+        "+++" => (&["+++"], '='),
         _ => return None,
     };
-    (1..lines.len()).find(|&i| closers.contains(&line(&lines[i])))
+    let close = (1..lines.len()).find(|&i| closers.contains(&line(&lines[i])))?;
+    // Front matter holds keys (`title: x`, `title = "x"`); a thematic break over a paragraph does not.
+    let keyed = lines[1..close].iter().any(|l| line(l).contains(key));
+    keyed.then_some(close)
 }
 
 /// Leading whitespace of a line: (columns, with tabs to the next multiple of 4; bytes).
@@ -423,6 +426,8 @@ mod tests {
         assert_eq!(found(yaml), vec![(FrontMatter, "---\ntitle: Café\n---")]);
         let toml = "+++\ntitle = \"x\"\n+++\nBody.\n";
         assert_eq!(found(toml), vec![(FrontMatter, "+++\ntitle = \"x\"\n+++")]);
+        // a thematic break above and below a paragraph is not front matter
+        assert_eq!(found("---\n\nIntro para.\n\n---\n"), vec![]);
     }
 
     #[test]

@@ -68,7 +68,56 @@ pub fn regions(text: &str) -> Vec<Region> {
     }
     scanner.close_block();
     scanner.flush_span();
-    scanner.out
+    let mut out = scanner.out;
+    fixed_width_lines(text, &lines, &mut out);
+    out
+}
+
+/// Lines whose width the markup depends on: a section title (its adornment must be at least as long),
+/// and the rows of grid and simple tables (columns must line up). A fix that changes a word's length
+/// there breaks the document, so they are not prose.
+fn fixed_width_lines(text: &str, lines: &[Line], out: &mut Vec<Region>) {
+    let t = |i: usize| &text[lines[i].text..lines[i].end];
+    let is_text =
+        |i: usize| !lines[i].is_blank() && !is_adornment(t(i)) && !TABLE_BORDER.is_match(t(i));
+    let mut marked = usize::MAX;
+    let mut mark = |i: usize| {
+        if marked != i {
+            out.push(Region::new(Kind::Directive, lines[i].text, lines[i].end));
+            marked = i;
+        }
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        let line = t(i);
+        if is_adornment(line) {
+            if i > 0 && is_text(i - 1) {
+                mark(i - 1); // the title above its underline
+            } else if i + 2 < lines.len() && is_text(i + 1) && is_adornment(t(i + 2)) {
+                mark(i + 1); // the title between an overline and an underline
+            }
+        } else if line.starts_with('|') && line.ends_with('|') && line.len() > 1 {
+            mark(i); // a grid table row
+        } else if TABLE_BORDER.is_match(line) && line.starts_with('=') {
+            // A simple table: every row up to the border followed by a blank line (or the end).
+            let start = i;
+            let mut j = i + 1;
+            while j < lines.len() && (!lines[j].is_blank() || TABLE_BORDER.is_match(t(j - 1))) {
+                let closes =
+                    TABLE_BORDER.is_match(t(j)) && lines.get(j + 1).is_none_or(Line::is_blank);
+                j += 1;
+                if closes {
+                    (start + 1..j - 1)
+                        .filter(|&k| !lines[k].is_blank())
+                        .for_each(&mut mark);
+                    break;
+                }
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
 }
 
 /// A line: where it starts, where its text starts and ends (without indentation, trailing
@@ -601,16 +650,21 @@ mod tests {
     }
 
     #[test]
-    fn adornments_and_table_borders() {
-        let text = "=====\nTitle\n=====\n\nText.\n\n+----+----+\n| a  | b  |\n+====+====+\n\n=====  =====\nA      B\n=====  =====\n";
+    fn adornments_titles_and_table_rows_keep_their_width() {
+        let text = "=====\nTitle\n=====\n\nText.\n\nSection\n-------\n\n+----+----+\n| a  | b  |\n+====+====+\n\n=====  =====\nA      B\n=====  =====\n\nAfter.\n";
         assert_eq!(
             found(text),
             vec![
                 ("=====", Directive),
+                ("Title", Directive),
                 ("=====", Directive),
+                ("Section", Directive),
+                ("-------", Directive),
                 ("+----+----+", Directive),
+                ("| a  | b  |", Directive),
                 ("+====+====+", Directive),
                 ("=====  =====", Directive),
+                ("A      B", Directive),
                 ("=====  =====", Directive),
             ]
         );
