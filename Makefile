@@ -7,6 +7,7 @@ CC := $(VENV)/bin/corpusclean
 .PHONY: demo test golden eval bench clean-out
 
 $(PY):
+	@command -v cargo >/dev/null || { echo "error: cargo (Rust) is needed to build native/; install it (rustup, or Debian's cargo)"; exit 2; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 
