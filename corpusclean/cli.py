@@ -55,6 +55,20 @@ StatsFileOpt = typer.Option(None, "--stats", help="Pass-1 statistics saved by `c
                                                   "(the corpus is then read once).")
 
 
+def _version(value: bool) -> None:
+    if value:
+        from corpusclean import __version__
+
+        typer.echo(f"corpusclean {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _options(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")) -> None:
+    """Find and fix scraping artifacts, typos, mojibake and inconsistent spellings in text corpora."""
+
+
 def _fail(message: str) -> None:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(2)

@@ -73,7 +73,10 @@ def _table(path: Path) -> dict[str, Any] | None:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise UsageError(f"{path}: cannot read config: {exc}") from None
-    tool = data.get("tool", {}).get("corpusclean")
+    tool = data.get("tool", {})
+    tool = tool.get("corpusclean") if isinstance(tool, dict) else None
+    if tool is not None and not isinstance(tool, dict):
+        raise UsageError(f"{path}: [tool.corpusclean] must be a table, not {tool!r}")
     if tool is not None or path.name == "pyproject.toml":
         return tool
     return data
@@ -98,6 +101,10 @@ def parse_table(table: Mapping[str, Any], path: Path) -> Settings:
             raise UsageError(f"{path}: unknown key {key!r} in corpusclean config{closest(key, KEYS)}")
         if not isinstance(value, KEYS[key]):
             raise UsageError(f"{path}: {key!r} must be a {KEYS[key].__name__}, not {type(value).__name__}")
+    for key, value in table.get("rules", {}).items():
+        if not isinstance(value, dict):
+            raise UsageError(f"{path}: rules.{key} must be a table of options (rules.{key}.option = ...), "
+                             f"not {value!r}")
     overrides = {code: Safety.SAFE for code in table.get("extend-safe-fixes", [])}
     overrides.update({code: Safety.UNSAFE for code in table.get("extend-unsafe-fixes", [])})
     return Settings(

@@ -112,13 +112,37 @@ def build_options(options_type: type, values: Mapping[str, Any], code: str) -> A
     """Instantiate a rule's options dataclass from config values (kebab-case keys), rejecting unknown keys."""
     from corpusclean.core.errors import UsageError, closest
 
-    known = {f.name.replace("_", "-"): f.name for f in dataclasses.fields(options_type)}
+    fields = {f.name.replace("_", "-"): f for f in dataclasses.fields(options_type)}
     kwargs = {}
     for key, value in values.items():
-        if key not in known:
-            raise UsageError(f"unknown option {key!r} for rule {code}{closest(key, known)}")
-        kwargs[known[key]] = value
+        if key not in fields:
+            raise UsageError(f"unknown option {key!r} for rule {code}{closest(key, fields)}")
+        expected = _expected(fields[key])
+        if expected is not None and not _fits(value, expected):
+            raise UsageError(f"option {key!r} of rule {code} must be {_TYPE_WORDS[expected]}, not {value!r}")
+        kwargs[fields[key].name] = value
     return options_type(**kwargs)
+
+
+_TYPE_WORDS = {bool: "true or false", float: "a number", int: "a whole number", str: "a string"}
+
+
+def _expected(field: dataclasses.Field) -> type | None:
+    """The type an option's annotation names (`int | None` is int), or None when it names none of these."""
+    annotation = field.type if isinstance(field.type, str) else getattr(field.type, "__name__", str(field.type))
+    for name, kind in (("bool", bool), ("float", float), ("int", int), ("str", str)):
+        if re.search(rf"\b{name}\b", annotation):
+            return kind
+    return None
+
+
+def _fits(value: Any, expected: type) -> bool:
+    """A config value of the option's type (an int serves where a float is expected; a bool is no int)."""
+    if expected is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if expected is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, expected)
 
 
 _EXAMPLE_LINE = re.compile(r"^(Before|After|Unchanged|Flagged|Corpus):\s*(.+)$")

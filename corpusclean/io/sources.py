@@ -134,13 +134,39 @@ def discover(paths: Sequence[Path], stdin_name: str | None = None) -> list[Sourc
 
 
 def decode(data: bytes, source: Source) -> tuple[str, bool] | ReadError:
-    """UTF-8 text and whether it had a BOM, or a ReadError naming the first bad byte."""
+    """UTF-8 text and whether it had a BOM, or a ReadError naming what the bytes are instead: UTF-16 (with
+    or without a byte order mark), binary (NUL bytes: an archive renamed `.txt` decodes as UTF-8 and
+    would be "fixed" to pieces), or the first byte that is not UTF-8."""
+    if not_text := _not_text(data):
+        return ReadError(source, f"{not_text}; file left untouched")
     bom = data.startswith(BOM)
     try:
         return data[len(BOM):].decode("utf-8") if bom else data.decode("utf-8"), bom
     except UnicodeDecodeError as exc:
         offset = exc.start + (len(BOM) if bom else 0)
         return ReadError(source, f"not valid UTF-8 at byte {offset} (0x{data[offset]:02x}); file left untouched")
+
+
+UTF16_BOMS = {b"\xff\xfe": "UTF-16LE", b"\xfe\xff": "UTF-16BE"}
+
+
+def _not_text(data: bytes) -> str | None:
+    """What ``data`` is when it is not UTF-8 text: UTF-16 or binary; None when it may be text."""
+    for bom, name in UTF16_BOMS.items():
+        if data.startswith(bom):
+            return f"{name} text (byte order mark); corpusclean reads UTF-8"
+    nul = data.find(b"\x00")
+    if nul < 0:
+        return None
+    # BOM-less UTF-16 of mostly ASCII text: a NUL in every other byte, on the same side.
+    sample = data[:65536]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if half and odd > 0.3 * half and even < 0.02 * half:
+        return "UTF-16LE text without a byte order mark; corpusclean reads UTF-8"
+    if half and even > 0.3 * half and odd < 0.02 * half:
+        return "UTF-16BE text without a byte order mark; corpusclean reads UTF-8"
+    return f"binary data (a NUL byte at offset {nul}), not text"
 
 
 def read(source: Source, options: InputOptions) -> Iterator[Document | ReadError | PassThrough]:

@@ -140,6 +140,8 @@ class InPlaceWriter:
 
     def item(self, item, result: DocResult | None = None) -> None:
         if isinstance(item, ReadError):
+            if item.source.path == STDIN and item.source.kind == "text" and item.source.data is not None:
+                sys.stdout.buffer.write(item.source.data)  # a filter passes on what it cannot read, as it is
             self._changed = False  # rows after the error were never read: rewriting would lose them
             self._rows = self._parquet = None
             return

@@ -24,20 +24,24 @@ def _escape(text: str, property_value: bool) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 
 
+def counted(n: int, noun: str) -> str:
+    """``1 document``, ``2 documents``."""
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+
+
 def summary_lines(totals: Mapping[str, int], fixing: bool) -> list[str]:
-    remaining, fixed = totals["remaining"], totals["applied"]
+    remaining, fixed, documents = totals["remaining"], totals["applied"], totals["documents"]
     lines = []
     if fixing:
-        lines.append(f"Found {remaining + fixed} findings ({fixed} fixed, {remaining} remaining) "
-                     f"in {totals['documents']} documents; {totals['changed']} changed.")
+        lines.append(f"Found {counted(remaining + fixed, 'finding')} ({fixed:,} fixed, {remaining:,} remaining) "
+                     f"in {counted(documents, 'document')}; {totals['changed']:,} changed.")
     elif remaining:
-        lines.append(f"Found {remaining} findings in {totals['documents']} documents.")
+        lines.append(f"Found {counted(remaining, 'finding')} in {counted(documents, 'document')}.")
         if totals["fixable"]:
-            lines.append(f"[*] {totals['fixable']} fixable with `corpusclean fix`"
-                         + (f" ({totals['unsafe']} more with --unsafe-fixes)." if totals["unsafe"] else "."))
-    else:
-        lines.append(f"All checks passed ({totals['documents']} documents).")
+            lines.append(f"[*] {totals['fixable']:,} fixable with `corpusclean fix`"
+                         + (f" ({totals['unsafe']:,} more with --unsafe-fixes)." if totals["unsafe"] else "."))
+    elif documents or not totals["errors"]:
+        lines.append(f"All checks passed ({counted(documents, 'document')}).")
     if totals["errors"]:
-        lines.append(f"{totals['errors']} inputs could not be read (see errors above).")
+        lines.append(f"{counted(totals['errors'], 'input')} could not be read (see errors above).")
     return lines
-

@@ -28,6 +28,9 @@ from corpusclean.run.stages import Plan, collect, finalize
 def build_plan(settings: Settings, apply: bool, rejected: frozenset = frozenset(),
                rejected_groups: frozenset = frozenset()) -> Plan:
     ruleset = RuleSet(settings.packs, settings.rule_options)
+    for prefix in settings.safety_overrides:  # a code that matches no rule is a typo in the config
+        if not any(code.startswith(prefix) for code in ruleset.rules):
+            raise UsageError(f"extend-safe-fixes/extend-unsafe-fixes: {prefix!r} matches no rule code")
     rules = ruleset.select(settings.select, settings.extend_select, settings.ignore)
     explicit = (ruleset.named(settings.select, settings.extend_select) if settings.explicit is None
                 else set(settings.explicit))
