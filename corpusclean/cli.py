@@ -77,7 +77,7 @@ def _fail(message: str) -> None:
 def _execute(mode: str, paths: List[Path], config: Optional[Path], select, ignore, extend_select, unsafe_fixes,
              diff: bool, statistics: bool, output_format: OutputFormat, text_field, id_field, out=None,
              jobs=None, stats_file=None, stdin_name=None, quiet=False, executor="local", ray_address=None,
-             doc_format=None):
+             doc_format=None, force=False):
     from corpusclean.core.config import load_settings
     from corpusclean.core.errors import UsageError
     from corpusclean.report.text import summary_lines
@@ -89,7 +89,8 @@ def _execute(mode: str, paths: List[Path], config: Optional[Path], select, ignor
             text_field=text_field, id_field=id_field, format=doc_format.value if doc_format else None)
         totals = run(Request(mode, paths, settings, out=out, diff=diff, statistics=statistics,
                              output_format=output_format.value, jobs=jobs, saved_statistics=stats_file,
-                             stdin_name=stdin_name, quiet=quiet, executor=executor, ray_address=ray_address))
+                             stdin_name=stdin_name, quiet=quiet, executor=executor, ray_address=ray_address,
+                             force=force))
     except UsageError as exc:
         _fail(str(exc))
     counts = totals.counts
@@ -165,6 +166,7 @@ def clean(
     ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Ray cluster to join (default: a "
                                                                            "local Ray, or RAY_ADDRESS)."),
     doc_format: Optional[DocFormat] = DocFormatOpt,
+    force: bool = typer.Option(False, "--force", help="Write into an --out that holds another run's files."),
 ) -> None:
     """Write the cleaned corpus and DIR/report/ (findings.jsonl, edits.jsonl, summary.json, changes.diff).
 
@@ -172,7 +174,7 @@ def clean(
     """
     totals = _execute("clean", input, config, select, ignore, extend_select, unsafe_fixes, diff, statistics,
                       output_format, text_field, id_field, out=out, jobs=jobs, stats_file=stats_file, quiet=quiet,
-                      executor=executor.value, ray_address=ray_address, doc_format=doc_format)
+                      executor=executor.value, ray_address=ray_address, doc_format=doc_format, force=force)
     if not diff:
         typer.echo(f"Cleaned corpus and report written to {out}/ (report: {out / 'report'}/).")
     raise typer.Exit(2 if totals.counts["errors"] else 0)

@@ -62,3 +62,38 @@ def test_version(cli):
 
     code, out, _ = cli("--version")
     assert code == 0 and out.strip() == f"corpusclean {__version__}"
+
+
+def test_clean_reports_an_unreadable_file_and_goes_on(cli, tmp_path, monkeypatch):
+    from pathlib import Path
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "locked.txt").write_text("Secret.\n")
+    (folder / "open.txt").write_text("We saw teh end.\n")
+    real = Path.read_bytes
+
+    def read_bytes(path):  # as root, chmod 000 does not stop a read: the error is raised here instead
+        if path.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    code, _, err = cli("clean", folder, "--out", tmp_path / "out")
+    assert code == 2 and "locked.txt: cannot read: Permission denied" in err
+    assert (tmp_path / "out/open.txt").read_text() == "We saw the end.\n"
+    assert (tmp_path / "out/report/summary.json").is_file() and not (tmp_path / "out/locked.txt").exists()
+
+
+def test_an_out_folder_of_another_run_is_refused_but_the_same_command_resumes(cli, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("We saw teh end.\n")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out/old.txt").write_text("from last week\n")
+    code, _, err = cli("clean", folder, "--out", tmp_path / "out")
+    assert code == 2 and "holds the files of another run" in err and err.count("\n") == 1
+    code, _, _ = cli("clean", folder, "--out", tmp_path / "fresh")
+    assert code == 0
+    code, _, _ = cli("clean", folder, "--out", tmp_path / "fresh")  # the same command again: its own state
+    assert code == 0 and (tmp_path / "fresh/a.txt").read_text() == "We saw the end.\n"

@@ -154,5 +154,7 @@ def test_a_rerun_with_another_format_starts_afresh(cli, tmp_path):
     (folder / "notes.txt").write_text("Intro.\n\n```\nrecieve = 1\n```\n")
     cli("clean", folder, "--out", tmp_path / "out")
     assert "receive = 1" in (tmp_path / "out/notes.txt").read_text()  # plain text: the fence is prose
-    cli("clean", folder, "--out", tmp_path / "out", "--format", "markdown")
-    assert "recieve = 1" in (tmp_path / "out/notes.txt").read_text()  # not resumed from the plain run
+    code, _, err = cli("clean", folder, "--out", tmp_path / "out", "--format", "markdown")
+    assert code == 2 and "holds the files of another run" in err  # another command's output: refused
+    code, _, _ = cli("clean", folder, "--out", tmp_path / "out", "--format", "markdown", "--force")
+    assert code == 0 and "recieve = 1" in (tmp_path / "out/notes.txt").read_text()  # not resumed

@@ -117,7 +117,12 @@ class TreeWriter:
         self._stack.close()
         self._handle = None
         if self._failed:
-            write_bytes(self.out / source.relative, source.path.read_bytes())
+            try:  # keep the output corpus complete: what could not be cleaned is copied as it is
+                data = source.data if source.data is not None else source.path.read_bytes()
+            except OSError:
+                data = None  # unreadable (reported already): nothing to copy, and the run goes on
+            if data is not None:
+                write_bytes(self.out / source.relative, data)
         elif self._parquet is not None:
             self._parquet.write(source, self.out / source.relative, self.text_field)
         self._parquet = None

@@ -44,6 +44,22 @@ def _size_and_time(path: Path) -> tuple[int, int]:
 class RunState:
     """``OUT/.corpusclean/``: the run key, the pass-1 statistics, one fragment per finished source."""
 
+    @staticmethod
+    def check_reuse(out: Path, key: str) -> None:
+        """Refuse an ``out`` that holds anything but this very command's resume state: the files of another
+        run would stay beside the new report, as if this run had written them."""
+        if not out.is_dir() or not any(out.iterdir()):
+            return
+        try:
+            same = json.loads((out / STATE_DIR / "run.json").read_text(encoding="utf-8")).get("key") == key
+        except (OSError, ValueError):
+            same = False
+        if not same:
+            from corpusclean.core.errors import UsageError
+
+            raise UsageError(f"--out {out} holds the files of another run (or other files): choose an empty "
+                             "folder, or pass --force to write over them")
+
     def __init__(self, out: Path, key: str) -> None:
         self.folder = out / STATE_DIR
         self.key = key

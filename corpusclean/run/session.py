@@ -65,6 +65,7 @@ class Request:
     ray_address: str | None = None
     rejected: frozenset = frozenset()  # a reviewer's rejections (see FixPolicy)
     rejected_groups: frozenset = frozenset()
+    force: bool = False  # clean: write into an --out that holds another run's files
 
 
 def run(request: Request) -> Totals:
@@ -130,7 +131,10 @@ def _clean(request: Request, plan: Plan, sources, options, totals: Totals, paral
            progress=None) -> Totals:
     """Pass 1 (or the statistics given or kept from an interrupted run), pass 2 over the sources not yet
     finished, each leaving its report entries in a fragment; then the report, assembled in input order."""
-    state = RunState(request.out, run_key(sources, plan, request.settings))
+    key = run_key(sources, plan, request.settings)
+    if not request.force:
+        RunState.check_reuse(request.out, key)
+    state = RunState(request.out, key)
     stats = None
     if request.saved_statistics is not None:
         states = load_states(request.saved_statistics, plan)
