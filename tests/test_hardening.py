@@ -97,3 +97,14 @@ def test_an_out_folder_of_another_run_is_refused_but_the_same_command_resumes(cl
     assert code == 0
     code, _, _ = cli("clean", folder, "--out", tmp_path / "fresh")  # the same command again: its own state
     assert code == 0 and (tmp_path / "fresh/a.txt").read_text() == "We saw the end.\n"
+
+
+def test_a_duplicate_rule_code_names_both_places(cli, tmp_path):
+    pack = ('code = "AR01"\nname = "my-label"\ntype = "line-pattern"\nsummary = "x"\nwhat = "x"\nwhy = "x"\n'
+            'fix-safety = "x"\nzone = "top"\npatterns = ["^Posted$"]\n')
+    (tmp_path / "mine.toml").write_text(pack)
+    (tmp_path / "corpusclean.toml").write_text('packs = ["mine.toml"]\n')
+    (tmp_path / "a.txt").write_text("Text.\n")
+    code, _, err = cli("check", "a.txt", cwd=tmp_path)
+    assert code == 2 and "two rules share the code AR01" in err and "mine.toml" in err
+    assert "stray-label-line.toml" in err

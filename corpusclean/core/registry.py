@@ -45,9 +45,12 @@ class RuleSet:
         for key in options:
             if key not in by_name and key not in by_name.values():
                 raise UsageError(f"options for unknown rule {key!r}{closest(key, [*by_name, *by_name.values()])}")
+        origins: dict[str, str] = {}
         for code, name, factory in specs:
+            origin = str(factory.path) if hasattr(factory, "path") else f"{factory.__module__}.{factory.__name__}"
             if code in self.rules:
-                raise UsageError(f"two rules share the code {code}")
+                raise UsageError(f"two rules share the code {code}: {origins[code]} and {origin}")
+            origins[code] = origin
             rule_options = {**options.get(code, {}), **options.get(name, {})}
             self.rules[code] = factory(rule_options) if isinstance(factory, type) else factory.build(rule_options)
         self.rules = dict(sorted(self.rules.items()))
