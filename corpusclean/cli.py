@@ -212,16 +212,15 @@ def apply(
                                                                       "to the config's allow-words."),
 ) -> None:
     """Clean the corpus of a reviewed run again, leaving out the findings and decisions rejected in the report."""
-    from corpusclean.core.config import load_settings
     from corpusclean.core.errors import UsageError
     from corpusclean.report.text import summary_lines
-    from corpusclean.run.apply import apply_decisions, read_decisions, update_allow_words
+    from corpusclean.run.apply import apply_decisions, read_decisions, run_config, update_allow_words
 
     try:
         chosen = read_decisions(decisions, report)
         totals = apply_decisions(chosen, out)
         if update_config and chosen.words:
-            config = load_settings().source or Path("corpusclean.toml")
+            config = run_config(chosen)
             added = update_allow_words(config, chosen.words)
             typer.echo(f"{added} words added to allow-words in {config}.")
     except UsageError as exc:

@@ -158,3 +158,13 @@ def test_a_rerun_with_another_format_starts_afresh(cli, tmp_path):
     assert code == 2 and "holds the files of another run" in err  # another command's output: refused
     code, _, _ = cli("clean", folder, "--out", tmp_path / "out", "--format", "markdown", "--force")
     assert code == 0 and "recieve = 1" in (tmp_path / "out/notes.txt").read_text()  # not resumed
+
+
+def test_update_config_without_a_config_writes_into_the_project_not_the_working_folder(cli, tmp_path):
+    project, elsewhere = tmp_path / "project", tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    cli("clean", corpus(project / "in", ["It went on succesffully.\n"]), "--out", project / "out", cwd=project)
+    decisions = decisions_for(project / "out/report", lambda r: r["code"].startswith("SP"))
+    code, out, _ = cli("apply", decisions, "--out", project / "again", "--update-config", cwd=elsewhere)
+    assert code == 0 and (project / "corpusclean.toml").is_file() and not (elsewhere / "corpusclean.toml").exists()
+    assert "succesffully" in (project / "corpusclean.toml").read_text()

@@ -56,12 +56,24 @@ def _report_dir(path: Path, data: dict[str, Any]) -> Path:
     raise UsageError(f"{path}: cannot find the report it belongs to: pass --report DIR/report")
 
 
-def apply_decisions(decisions: Decisions, out: Path, **streams: Any) -> Totals:
+def run_summary(decisions: Decisions) -> dict[str, Any]:
     summary_path = decisions.report_dir / "summary.json"
     try:
-        summary = json.loads(summary_path.read_text(encoding="utf-8"))
+        return json.loads(summary_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise UsageError(f"{summary_path}: cannot read the run's summary: {exc}") from None
+
+
+def run_config(decisions: Decisions) -> Path:
+    """The config the reviewed run read, or a new ``corpusclean.toml`` in the folder it ran from (the
+    project's, wherever `apply` is run from)."""
+    summary = run_summary(decisions)
+    base = Path(summary.get("working_dir") or ".")
+    return base / (summary.get("config") or "corpusclean.toml")
+
+
+def apply_decisions(decisions: Decisions, out: Path, **streams: Any) -> Totals:
+    summary = run_summary(decisions)
     base = Path(summary.get("working_dir") or ".")
     config = summary.get("config")
     settings = load_settings(base / config) if config else Settings()
