@@ -116,7 +116,6 @@ class Analysis:
         return (text[r.start:r.end] for r in self.regions if r.kind in CODE_KINDS)
 
 
-
 def _damages(region: Region, start: int, end: int) -> bool:
     if start == end:
         return region.start < start < region.end

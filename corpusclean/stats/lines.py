@@ -13,15 +13,14 @@ from there unless told otherwise.
 """
 from __future__ import annotations
 
-import bisect
 import hashlib
 import re
 from collections import Counter
-from itertools import accumulate
 from typing import Any
 
 from corpusclean.core.analysis import TOKEN_KINDS, analyze
 from corpusclean.core.document import Document
+from corpusclean.text.lines import LineIndex
 
 MIN_WORDS, MIN_CHARS = 3, 12
 EDGE_LINES = 6
@@ -42,31 +41,26 @@ def learnable_lines(doc: Document) -> list[tuple[int, str, bool]]:
     lines = _BREAK.split(doc.text)
     filled = [index for index, line in enumerate(lines) if line and not line.isspace()]
     edges = set(filled[:EDGE_LINES] + filled[-EDGE_LINES:])
-    blocked = _lines_in_markup(doc, lines)
+    blocked = _lines_in_markup(doc)
     # a title underlined with `===` or `---` (Markdown setext, reST) is a heading
     blocked.update(line for index in filled if index and UNDERLINE.match(lines[index]) for line in (index - 1, index))
     return [(index, lines[index], index in edges) for index in filled
             if index not in blocked and not MARKUP_LINE.match(lines[index])]
 
 
-def _lines_in_markup(doc: Document, lines: list[str]) -> set[int]:
+def _lines_in_markup(doc: Document) -> set[int]:
     """Indexes of the lines a code or markup region touches (URLs and code-like words do not count: a
     line holding a link can still be boilerplate)."""
     regions = [r for r in analyze(doc).regions if r.kind not in TOKEN_KINDS]
     if not regions:
         return set()
-    starts = list(accumulate(len(line) + len(sep) for line, sep in zip(lines, _separators(doc.text))))
-    starts.insert(0, 0)
+    index = LineIndex(doc.text)
     blocked: set[int] = set()
     for region in regions:
-        first = bisect.bisect_right(starts, region.start) - 1
-        last = bisect.bisect_left(starts, region.end) - 1
-        blocked.update(range(first, last + 1))
+        first, _ = index.position(region.start)
+        last, _ = index.position(max(region.start, region.end - 1))
+        blocked.update(range(first - 1, last))
     return blocked
-
-
-def _separators(text: str) -> list[str]:
-    return _BREAK.findall(text) + [""]
 
 
 def fingerprint(line: str) -> str | None:
