@@ -268,6 +268,11 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("interrupted: files written so far are complete (writes are atomic)", err=True)
         sys.exit(130)
+    except OSError as exc:  # the machine said no (disk full, permissions): not a bug, say what and where
+        where = f"{exc.filename}: " if exc.filename else ""
+        typer.echo(f"error: {where}{exc.strerror or exc}; files written so far are complete (writes are atomic)",
+                   err=True)
+        sys.exit(2)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, exit 2
         if os.environ.get("CORPUSCLEAN_DEBUG"):
             raise

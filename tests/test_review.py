@@ -129,7 +129,7 @@ def test_summary_markdown_and_github_annotations(cli, tmp_path):
 def test_github_annotations_escape_what_would_break_the_command():
     from corpusclean.report.text import github_line
 
-    record = {"path": "a,b:c.txt", "line": 2, "col": 3, "end_line": 2, "end_col": 5, "code": "SP02",
+    record = {"file": "a,b:c.txt", "line": 2, "col": 3, "end_line": 2, "end_col": 5, "code": "SP02",
               "name": "unknown-word", "message": "50% off\nnow", "status": "fixable"}
     assert github_line(record) == ("::warning file=a%2Cb%3Ac.txt,line=2,col=3,endLine=2,endColumn=5,"
                                    "title=SP02 unknown-word::50%25 off%0Anow")

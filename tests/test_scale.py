@@ -29,7 +29,9 @@ def tree(folder: Path) -> dict[str, bytes]:
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         data = path.read_bytes()
         if path.name == "summary.json":
-            data = json.dumps({k: v for k, v in json.loads(data).items() if k != "working_dir"}).encode()
+            # where the run was, and which statistics file it read, differ by design
+            data = json.dumps({k: v for k, v in json.loads(data).items()
+                               if k not in ("working_dir", "statistics")}).encode()
         if path.suffix == ".html":
             continue  # each report page carries its own run id
         files[path.relative_to(folder).as_posix()] = data

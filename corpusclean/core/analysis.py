@@ -148,7 +148,17 @@ def analyze_text(text: str, format: str = "plain") -> Analysis:
 def analyze_batch(texts: list[str], formats: list[str]) -> list[Analysis]:
     from corpusclean import _core
 
-    return [_analysis(*raw) for raw in _core.analyze_batch(texts, formats)]
+    return [_analysis(*raw) for raw in _core.analyze_batch(list(map(_encodable, texts)), formats)]
+
+
+def _encodable(text: str) -> str:
+    """``text`` with lone surrogates (a Python string from the API may hold them; no file can) as `?`:
+    one code point for one, so every offset the core returns still fits the original."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
+    return text
 
 
 def _analysis(format: str, regions, blocks, language) -> Analysis:

@@ -11,13 +11,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
 
+from corpusclean.core.budget import DEFAULT_SECONDS
 from corpusclean.core.errors import UsageError, closest
 from corpusclean.core.findings import Safety
 
 KEYS = {
     "select": list, "ignore": list, "extend-select": list, "unsafe-fixes": bool, "allow-words": list,
     "extend-safe-fixes": list, "extend-unsafe-fixes": list, "packs": list, "rules": dict,
-    "text-field": str, "id-field": str, "canonical": dict, "formats": dict,
+    "text-field": str, "id-field": str, "canonical": dict, "formats": dict, "time-budget": float,
 }
 
 
@@ -38,6 +39,7 @@ class Settings:
     formats: tuple[tuple[str, str], ...] = ()  # (glob, format): `formats` in the config, first match wins
     # The rules selected by name, when a saved run says so (`apply`); None: those `select` names
     explicit: tuple[str, ...] | None = None
+    time_budget: float | None = DEFAULT_SECONDS  # seconds per document; None: no limit
     source: Path | None = None  # the config file read, if any
 
     def with_cli(self, **flags: Any) -> "Settings":
@@ -99,8 +101,13 @@ def parse_table(table: Mapping[str, Any], path: Path) -> Settings:
     for key, value in table.items():
         if key not in KEYS:
             raise UsageError(f"{path}: unknown key {key!r} in corpusclean config{closest(key, KEYS)}")
+        if KEYS[key] is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
         if not isinstance(value, KEYS[key]):
             raise UsageError(f"{path}: {key!r} must be a {KEYS[key].__name__}, not {type(value).__name__}")
+    budget = table.get("time-budget", DEFAULT_SECONDS)
+    if budget < 0:
+        raise UsageError(f"{path}: 'time-budget' must be seconds per document (0: no limit), not {budget!r}")
     for key, value in table.get("rules", {}).items():
         if not isinstance(value, dict):
             raise UsageError(f"{path}: rules.{key} must be a table of options (rules.{key}.option = ...), "
@@ -120,6 +127,7 @@ def parse_table(table: Mapping[str, Any], path: Path) -> Settings:
         id_field=table.get("id-field"),
         canonical=_canonical(table.get("canonical", {}), path),
         formats=_formats(table.get("formats", {}), path),
+        time_budget=float(budget) or None,
         source=path,
     )
 

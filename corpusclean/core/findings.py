@@ -119,6 +119,7 @@ class DocResult:
     # Findings the prose guard dropped before fixing: (reason, detail, count), e.g.
     # ("in code/markup", "code", 3), ("code vocabulary", "ident: 23 times in code", 1).
     suppressed: tuple[tuple[str, str, int], ...] = ()
+    over_budget: float | None = None  # the time budget (seconds) it ran out of: passed through unchanged
 
     @property
     def changed(self) -> bool:

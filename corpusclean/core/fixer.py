@@ -101,10 +101,9 @@ class _Taken:
 
 def fix_document(doc: Document, check: Checker, policy: FixPolicy, max_rounds: int = MAX_ROUNDS) -> DocResult:
     """Check ``doc`` and, when the policy applies fixes, fix it to a fixed point."""
-    current = list(check(doc))
     if not policy.apply:
-        skipped = tuple(Skipped(f, policy.skip_reason(f) or "check-only") for f in current)
-        return DocResult(doc.id, tuple(current), (), skipped, tuple(current), doc.text, doc.text)
+        return _as_check(fix_document(doc, check, replace(policy, apply=True), max_rounds))
+    current = list(check(doc))
 
     text = doc.text
     log: list[AppliedEdit] = []
@@ -154,6 +153,15 @@ def fix_document(doc: Document, check: Checker, policy: FixPolicy, max_rounds: i
     skipped += [Skipped(f, "resolved") for key, f in seen.items() if key not in fixed and key not in left]
     findings = tuple(sorted(seen.values(), key=lambda f: (f.span, f.code)))
     return DocResult(doc.id, findings, tuple(log), tuple(skipped), remaining, doc.text, text)
+
+
+def _as_check(result: DocResult) -> DocResult:
+    """What ``fix`` would do, reported without doing it: the findings its rounds would fix (later rounds
+    included) are ``check-only``, the rest keep their reason; the text is unchanged."""
+    pending = {_key(s.finding) for s in result.skipped}
+    would = tuple(Skipped(f, "check-only") for f in result.findings if _key(f) not in pending)
+    return replace(result, applied=(), skipped=would + result.skipped, remaining=result.findings,
+                   cleaned=result.original)
 
 
 def _key(finding: Finding) -> tuple:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import re
 import sys
 from dataclasses import dataclass, field, replace
@@ -20,6 +21,7 @@ from typing import Any, BinaryIO, Iterator, Sequence
 
 from corpusclean.core.document import Document
 from corpusclean.core.errors import UsageError
+from corpusclean.io.atomic import read_only, recover
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".mdx", ".rst", ".rest", ".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst")
@@ -66,6 +68,7 @@ class InputOptions:
     # (glob, format), first match wins: an absolute glob (the config's, anchored at its folder) matches the
     # file's absolute path, a relative one its path under the input root
     formats: tuple[tuple[str, str], ...] = ()
+    in_place: bool = False  # `fix`: the files read will be rewritten
 
     def format_for(self, source: "Source", record: bool) -> str | None:
         """The format of a document read from ``source``; None lets the document id's extension decide.
@@ -114,23 +117,53 @@ def source_for(path: Path, relative: str) -> Source:
 
 def discover(paths: Sequence[Path], stdin_name: str | None = None) -> list[Source]:
     """The files behind ``paths``: files as given, folders walked for .txt/.md/.markdown/.rst/.html/.htm and
-    .jsonl(.gz/.zst)/.parquet in sorted order."""
-    sources: list[Source] = []
+    .jsonl(.gz/.zst)/.parquet in sorted order. A file reached twice is read once. Each file's ``relative``
+    (its path under ``clean --out``) is its name, or its path under the folder given; when two inputs would
+    share one, every path is taken under the inputs' common folder instead (``en/x.jsonl``, ``fr/x.jsonl``)."""
+    found: list[tuple[Path, Path, str]] = []  # (root the path was given as, file, relative)
+    stdin: list[Source] = []
     for path in paths:
         if path == STDIN:
-            sources.append(replace(source_for(STDIN, stdin_name or "-"), data=sys.stdin.buffer.read()))
+            stdin.append(replace(source_for(STDIN, stdin_name or "-"), data=sys.stdin.buffer.read()))
         elif path.is_file():
-            sources.append(source_for(path, path.name))
+            found.append((path.parent, path, path.name))
         elif path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file()):
-                relative = file.relative_to(path)
-                if any(part.startswith(".") for part in relative.parts):
-                    continue  # hidden files and folders (.git, .venv) are not corpus text
-                if file.name.lower().endswith(TEXT_SUFFIXES + JSONL_SUFFIXES + PARQUET_SUFFIXES):
-                    sources.append(source_for(file, relative.as_posix()))
+            found.extend((path, file, file.relative_to(path).as_posix()) for file in _walk(path))
         else:
             raise UsageError(f"{path}: no such file or folder")
-    return sources
+    found = _once_each(found)
+    if len({relative for _, _, relative in found}) < len(found):
+        found = _under_common_root(found)
+    return stdin + [source_for(file, relative) for _, file, relative in found]
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+        relative = file.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts):
+            continue  # hidden files and folders (.git, .venv) are not corpus text
+        if file.name.lower().endswith(TEXT_SUFFIXES + JSONL_SUFFIXES + PARQUET_SUFFIXES):
+            yield file
+
+
+def _once_each(found: list[tuple[Path, Path, str]]) -> list[tuple[Path, Path, str]]:
+    """Drop a file reached a second time (named twice, or inside two folders given): fixing it twice
+    would apply its fixes twice."""
+    seen: set[Path] = set()
+    kept = []
+    for entry in found:
+        key = entry[1].resolve()
+        if key not in seen:
+            seen.add(key)
+            kept.append(entry)
+    return kept
+
+
+def _under_common_root(found: list[tuple[Path, Path, str]]) -> list[tuple[Path, Path, str]]:
+    """Relative paths under the inputs' common folder, which are unique because the files are."""
+    roots = [Path(os.path.abspath(root)) for root, _, _ in found]
+    common = Path(os.path.commonpath(roots)) if roots else Path.cwd()
+    return [(root, file, Path(os.path.abspath(file)).relative_to(common).as_posix()) for root, file, _ in found]
 
 
 def decode(data: bytes, source: Source) -> tuple[str, bool] | ReadError:
@@ -170,6 +203,10 @@ def _not_text(data: bytes) -> str | None:
 
 
 def read(source: Source, options: InputOptions) -> Iterator[Document | ReadError | PassThrough]:
+    if options.in_place and source.path != STDIN:
+        if refusal := _not_writable(source.path):
+            yield ReadError(source, refusal)
+            return
     if source.kind == "jsonl":
         yield from _jsonl_rows(source, options)
         return
@@ -189,17 +226,66 @@ def read(source: Source, options: InputOptions) -> Iterator[Document | ReadError
     yield Document(source.relative, text, {"bom": bom, "source": source}, options.format_for(source, False))
 
 
+def _not_writable(path: Path) -> str | None:
+    """Why ``fix`` must not rewrite ``path``, after clearing up what a killed earlier run left beside it."""
+    try:
+        recover(path)
+        if read_only(path):
+            return "read-only file: not fixed (make it writable to fix it); file left untouched"
+    except OSError as exc:
+        return f"cannot prepare to rewrite: {exc.strerror or exc}; file left untouched"
+    return None
+
+
 def open_rows(source: Source) -> BinaryIO:
     """The file's bytes, decompressed as they are read."""
-    if source.data is not None:
-        return io.BytesIO(source.data)
-    if source.compression == "gz":
-        return gzip.open(source.path, "rb")
+    if source.compression == "gz":  # gzip.open closes the file it opened; a GzipFile over a handle does not
+        return gzip.open(io.BytesIO(source.data) if source.data is not None else source.path, "rb")
+    raw = io.BytesIO(source.data) if source.data is not None else open(source.path, "rb")
     if source.compression == "zst":
+        return io.BufferedReader(_ZstdReader(raw))
+    return raw
+
+
+class _ZstdReader(io.RawIOBase):
+    """Zstandard frames decompressed as they are read, one after another. zstandard's own stream reader
+    ends quietly at a frame cut short, so a truncated file would read as fewer rows (or none) with no
+    error; this raises EOFError instead, as gzip does."""
+
+    CHUNK = 1 << 17
+
+    def __init__(self, raw: BinaryIO) -> None:
         import zstandard
 
-        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(open(source.path, "rb"), closefd=True))
-    return open(source.path, "rb")
+        self._raw, self._new = raw, zstandard.ZstdDecompressor().decompressobj
+        self._frame, self._pending, self._started = self._new(), b"", False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while not self._pending:
+            data = self._raw.read(self.CHUNK)
+            if not data:
+                if self._started and not self._frame.eof:
+                    raise EOFError("compressed file ended before the end of a zstd frame (truncated?)")
+                return 0
+            self._feed(data)
+        size = min(len(buffer), len(self._pending))
+        buffer[:size], self._pending = self._pending[:size], self._pending[size:]
+        return size
+
+    def _feed(self, data: bytes) -> None:
+        while data:
+            if self._frame.eof:
+                self._frame = self._new()
+            self._started = True
+            self._pending += self._frame.decompress(data)
+            data = self._frame.unused_data if self._frame.eof else b""
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
 
 
 def _jsonl_rows(source: Source, options: InputOptions) -> Iterator[Any]:

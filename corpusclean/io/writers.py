@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
-import json
+import io
 import sys
 from pathlib import Path
 from typing import BinaryIO
@@ -15,6 +15,7 @@ from typing import BinaryIO
 from corpusclean.core.document import Document
 from corpusclean.core.findings import DocResult
 from corpusclean.io.atomic import atomic_writer, write_bytes
+from corpusclean.io.jsonl_edit import replace_value
 from corpusclean.io.sources import BOM, STDIN, PassThrough, ReadError, Source
 
 
@@ -23,20 +24,22 @@ def encode_text(text: str, bom: bool) -> bytes:
 
 
 def jsonl_row(doc: Document, result: DocResult) -> bytes:
-    """The row as it should be written: the original bytes when unchanged, else the record with new text."""
+    """The row as it should be written: the original bytes when unchanged, else the same bytes with only
+    the text value replaced (numbers, escapes, key order and duplicate keys elsewhere stay as they were)."""
     raw: str = doc.metadata["raw"]
     if not result.changed:
         return raw.encode("utf-8")
-    ending = raw[len(raw.rstrip("\r\n")):]
-    record = dict(doc.metadata["record"])
-    record[doc.metadata["text_field"]] = result.cleaned
-    return (json.dumps(record, ensure_ascii=False) + ending).encode("utf-8")
+    return replace_value(raw, doc.metadata["text_field"], result.cleaned).encode("utf-8")
 
 
 def open_output(stack: contextlib.ExitStack, path: Path, source: Source) -> BinaryIO:
     """An atomic writer for ``path``, compressed like ``source`` (gzip with no timestamp, so that the same
     input gives the same bytes)."""
-    handle = stack.enter_context(atomic_writer(path))
+    return compressed(stack, stack.enter_context(atomic_writer(path)), source)
+
+
+def compressed(stack: contextlib.ExitStack, handle: BinaryIO, source: Source) -> BinaryIO:
+    """``handle``, compressed like ``source``."""
     if source.compression == "gz":
         return stack.enter_context(gzip.GzipFile(fileobj=handle, mode="wb", mtime=0, filename=""))
     if source.compression == "zst":
@@ -66,6 +69,10 @@ class ParquetRows:
             self.changed[item.metadata["row"]] = result.cleaned
 
     def write(self, source: Source, target: Path, text_field: str) -> None:
+        with atomic_writer(target) as handle:
+            self.write_to(handle, source, text_field)
+
+    def write_to(self, handle: BinaryIO, source: Source, text_field: str) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
@@ -74,7 +81,7 @@ class ParquetRows:
         table = parquet_file(source)
         schema = table.schema_arrow
         column = schema.get_field_index(text_field)
-        with atomic_writer(target) as handle, pq.ParquetWriter(handle, schema) as writer:
+        with pq.ParquetWriter(handle, schema) as writer:
             row = 0
             for batch in table.iter_batches(batch_size=PARQUET_BATCH):
                 texts = batch.column(column).to_pylist()
@@ -145,7 +152,7 @@ class InPlaceWriter:
 
     def item(self, item, result: DocResult | None = None) -> None:
         if isinstance(item, ReadError):
-            if item.source.path == STDIN and item.source.kind == "text" and item.source.data is not None:
+            if item.source.path == STDIN and item.source.data is not None:
                 sys.stdout.buffer.write(item.source.data)  # a filter passes on what it cannot read, as it is
             self._changed = False  # rows after the error were never read: rewriting would lose them
             self._rows = self._parquet = None
@@ -167,14 +174,26 @@ class InPlaceWriter:
             self._changed |= result is not None and result.changed
 
     def end(self, source: Source) -> None:
-        if self._parquet is not None and self._parquet.changed and source.path != STDIN:
+        if self._parquet is not None and source.path == STDIN:
+            if self._parquet.changed:
+                output = io.BytesIO()  # pyarrow needs a seekable handle; standard output may be a pipe
+                self._parquet.write_to(output, source, self.text_field)
+                sys.stdout.buffer.write(output.getvalue())
+            else:
+                sys.stdout.buffer.write(source.data)
+        elif self._parquet is not None and self._parquet.changed:
             self._parquet.write(source, source.path, self.text_field)
             self.changed_files.append(source.path)
         self._parquet = None
         if source.path == STDIN and self._rows is not None:
-            sys.stdout.buffer.writelines(self._rows)
+            with contextlib.ExitStack() as stack:
+                handle = compressed(stack, sys.stdout.buffer, source)
+                for row in self._rows:
+                    handle.write(row)
         elif self._rows is not None and self._changed:
             with contextlib.ExitStack() as stack:
-                open_output(stack, source.path, source).writelines(self._rows)
+                handle = open_output(stack, source.path, source)
+                for row in self._rows:  # zstandard's writer has no writelines
+                    handle.write(row)
             self.changed_files.append(source.path)
         self._rows = None

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from corpusclean.report.text import counted
+
 MAX_ROWS = 10  # decisions listed; the rest are counted (all are in summary.json and index.html)
 
 
@@ -10,10 +12,11 @@ def markdown_summary(summary: dict[str, Any]) -> str:
     totals = summary.get("totals", {})
     documents, changed = totals.get("documents", 0), totals.get("changed", 0)
     lines = ["## corpusclean", "",
-             f"{documents} documents read, {changed} changed, {documents - changed} untouched; "
-             f"{totals.get('applied', 0)} fixes applied, {totals.get('remaining', 0)} findings left "
+             f"{counted(documents, 'document')} read, {changed} changed, {documents - changed} untouched; "
+             f"{counted(totals.get('applied', 0), 'fix')} applied, {totals.get('resolved', 0)} findings resolved by "
+             f"other fixes, {counted(totals.get('remaining', 0), 'finding')} left "
              f"({totals.get('unsafe', 0)} need `--unsafe-fixes` or a review)"
-             + (f"; {totals['errors']} inputs could not be read" if totals.get("errors") else "") + ".", "",
+             + (f"; {counted(totals['errors'], 'input')} left untouched (see the errors)" if totals.get("errors") else "") + ".", "",
              "| rule | name | findings | applied |", "|---|---|---:|---:|"]
     for code, row in sorted(summary.get("by_rule", {}).items()):
         lines.append(f"| {code} | {row['name']} | {row.get('findings', 0)} | {row.get('applied', 0)} |")

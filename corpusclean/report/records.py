@@ -5,6 +5,7 @@ from typing import Any
 
 from corpusclean.core.document import Document
 from corpusclean.core.findings import DocResult, Finding
+from corpusclean.io.jsonl_edit import value_offsets
 from corpusclean.text.lines import LineIndex
 
 SCHEMA_VERSION = 1
@@ -18,6 +19,30 @@ def display_path(doc: Document) -> str:
     if source.kind == "parquet":
         return f"{source.path}[{doc.id}]"
     return str(source.path)
+
+
+class _Positions:
+    """1-based (line, column) of a text offset in the file a user opens: for a JSONL row, the row's line
+    and the column of the character inside the JSON string (escapes counted), so that editors and GitHub
+    annotations point at it; for everything else, the position in the text."""
+
+    def __init__(self, doc: Document) -> None:
+        self._row, self._offsets, self._index = doc.metadata.get("row"), None, None
+        if doc.metadata.get("raw") is not None:
+            self._offsets = value_offsets(doc.metadata["raw"], doc.metadata["text_field"])
+        else:
+            self._index = LineIndex(doc.text)
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        if self._offsets is not None:
+            return self._row, self._offsets[offset] + 1
+        return self._index.position(offset)
+
+
+def file_path(doc: Document) -> str:
+    """The file a finding is in, as editors and GitHub annotations name it (a record's id aside)."""
+    source = doc.metadata["source"]
+    return str(source.path) if source.kind == "jsonl" else display_path(doc)
 
 
 def _status(finding: Finding, pending: dict) -> tuple[str, str | None]:
@@ -35,17 +60,18 @@ def finding_records(doc: Document, result: DocResult) -> list[dict[str, Any]]:
     if not result.findings:
         return []
     pending = {(s.finding.code, s.finding.span, s.finding.matched): s.reason for s in result.skipped}
-    index = LineIndex(doc.text)
+    position = _Positions(doc)
     records = []
     for finding in result.findings:
-        line, col = index.position(finding.span.start)
-        end_line, end_col = index.position(finding.span.end)
+        line, col = position(finding.span.start)
+        end_line, end_col = position(finding.span.end)
         status, reason = _status(finding, pending)
         fix = finding.fix
         records.append({
             "schema_version": SCHEMA_VERSION,
             "doc_id": doc.id,
             "path": display_path(doc),
+            "file": file_path(doc),
             "code": finding.code,
             "name": finding.name,
             "line": line, "col": col, "end_line": end_line, "end_col": end_col,

@@ -141,24 +141,51 @@ class ReportDir:
 
 class Reporter:
     """The executor's sink for reports: turns each item and its result into one JSON-able entry (records,
-    and the edits log, diff and page view when a child needs them), once, and hands it on."""
+    and the edits log, diff and page view when a child needs them), once, and hands it on.
 
-    def __init__(self, *children: Any) -> None:
+    ``in_place`` (``fix``): a file of rows is rewritten only when all of it was read, so its entries are
+    held until its end; when a read error cut it short, its fixes are reported as not applied."""
+
+    def __init__(self, *children: Any, in_place: bool = False) -> None:
         self.children = children
         self.parts = frozenset().union(*(child.needs for child in children))
+        self.in_place = in_place
+        self._held: list[dict[str, Any]] | None = None
 
     def begin(self, source: Source) -> None:
+        self._held = [] if self.in_place and source.kind != "text" else None
         for child in self.children:
             getattr(child, "begin", lambda s: None)(source)
 
     def item(self, item: Any, result: DocResult | None = None) -> None:
         entry = report_entry(item, result, self.parts)
+        if self._held is not None:
+            self._held.append(entry)
+            return
+        self._hand_on(entry)
+
+    def end(self, source: Source) -> None:
+        if self._held is not None:
+            cut_short = any("error" in entry for entry in self._held)
+            for entry in self._held:
+                self._hand_on(not_written(entry) if cut_short else entry)
+            self._held = None
+        for child in self.children:
+            getattr(child, "end", lambda s: None)(source)
+
+    def _hand_on(self, entry: dict[str, Any]) -> None:
         for child in self.children:
             child.consume(entry)
 
-    def end(self, source: Source) -> None:
-        for child in self.children:
-            getattr(child, "end", lambda s: None)(source)
+
+def not_written(entry: dict[str, Any]) -> dict[str, Any]:
+    """The entry of a row whose file was left untouched: nothing in it was applied."""
+    if "records" not in entry:
+        return entry
+    records = [{**r, "status": "skipped", "reason": "file not written"} if r["status"] in DONE_STATUSES else r
+               for r in entry["records"]]
+    return {key: value for key, value in entry.items() if key not in ("edits", "diff")} | {
+        "records": records, "changed": False}
 
 
 def report_entry(item: Any, result: DocResult | None, parts: frozenset[str]) -> dict[str, Any]:
@@ -167,6 +194,9 @@ def report_entry(item: Any, result: DocResult | None, parts: frozenset[str]) -> 
         return {"error": f"{item.source.path}: {item.message}"}
     if isinstance(item, PassThrough):
         return {"passed": item.message, "where": f"{item.source.path}:{item.row}"}
+    if result.over_budget:
+        return {"error": f"{display_path(item)}: over the time budget of {result.over_budget:g} s per document "
+                         "(time-budget in the config); passed through unchanged"}
     records = finding_records(item, result)
     entry: dict[str, Any] = {"id": item.id, "path": display_path(item), "records": records, "changed": result.changed,
                              "language": result.language, "suppressed": [list(s) for s in result.suppressed]}

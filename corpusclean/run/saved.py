@@ -14,6 +14,9 @@ from corpusclean.core.errors import UsageError
 from corpusclean.io.atomic import write_bytes
 
 STATISTICS_FILE = "statistics.json.gz"
+# Statistics committed with a project (`corpusclean stats . --save .corpusclean/stats.json.gz`): a hook
+# that sees a few staged files at a time then judges them by the whole project, whatever the batch.
+PROJECT_STATISTICS = Path(".corpusclean") / "stats.json.gz"
 SCHEMA_VERSION = 2  # 2: token counts are of prose only; the code vocabulary (`code`)
 
 
@@ -37,8 +40,15 @@ def load_states(path: Path, plan) -> dict[str, Any]:
     states = data.get("states", {})
     missing = [name for name in plan.needs if name not in states]
     if missing:
-        raise UsageError(f"{path}: the saved statistics lack {', '.join(missing)}; rerun clean")
+        raise UsageError(f"{path}: the saved statistics lack {', '.join(missing)} (saved for other rules): "
+                         f"save them again with `corpusclean stats CORPUS --save {path}`")
     return {name: _revive(states[name]) for name in plan.needs}
+
+
+def project_statistics(config: Path | None) -> Path | None:
+    """The project's committed statistics, beside its config (or in the current folder), if any."""
+    path = (config.parent if config else Path()) / PROJECT_STATISTICS
+    return path if path.is_file() else None
 
 
 def _revive(state: Any) -> Any:

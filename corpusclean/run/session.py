@@ -1,8 +1,9 @@
 """One command's run: settings → plan → sources → executor → writers and reports."""
 from __future__ import annotations
 
+import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Sequence, TextIO
 
@@ -20,7 +21,7 @@ from corpusclean.report.progress import progress_for
 from corpusclean.io.atomic import write_bytes
 from corpusclean.run.parallel import collect_states, default_jobs, run_parallel, worth_it
 from corpusclean.run.resume import FragmentLog, RunState, run_key
-from corpusclean.run.saved import STATISTICS_FILE, load_states, save_states
+from corpusclean.run.saved import STATISTICS_FILE, load_states, project_statistics, save_states
 from corpusclean.run.serial import documents, run_serial
 from corpusclean.run.stages import Plan, collect, finalize
 
@@ -37,11 +38,11 @@ def build_plan(settings: Settings, apply: bool, rejected: frozenset = frozenset(
     policy = FixPolicy(apply=apply, unsafe=settings.unsafe_fixes, overrides=settings.safety_overrides,
                        rejected=rejected, rejected_groups=rejected_groups)
     return Plan(tuple(rules), policy, settings.allow_words | accepted_words(settings.packs),
-                tuple(sorted(settings.canonical.items())), frozenset(explicit))
+                tuple(sorted(settings.canonical.items())), frozenset(explicit), settings.time_budget)
 
 
-def input_options(settings: Settings) -> InputOptions:
-    return InputOptions(settings.text_field, settings.id_field, settings.format, settings.formats)
+def input_options(settings: Settings, in_place: bool = False) -> InputOptions:
+    return InputOptions(settings.text_field, settings.id_field, settings.format, settings.formats, in_place)
 
 
 @dataclass
@@ -73,6 +74,8 @@ def run(request: Request) -> Totals:
     writes = request.mode in ("fix", "clean") and not request.diff
     plan = build_plan(settings, apply=request.mode != "check" or request.diff, rejected=request.rejected,
                       rejected_groups=request.rejected_groups)
+    if request.saved_statistics is None and plan.needs:
+        request = replace(request, saved_statistics=project_statistics(settings.source))
     sources = discover(request.paths, request.stdin_name)
     if request.mode == "clean" and any(s.path == STDIN for s in sources):
         raise UsageError("clean reads files and folders; use `fix -` to clean standard input to standard output")
@@ -89,13 +92,13 @@ def run(request: Request) -> Totals:
         filtering = request.mode == "fix" and any(s.path == STDIN for s in sources)  # stdout carries the text
         printer = Printer(request.output_format, request.stderr if filtering else request.stdout)
         children.append(printer)
-    options = input_options(settings)
+    options = input_options(settings, in_place=writes and request.mode == "fix")
     parallel, jobs = _workers(request.jobs, sources)
     progress = progress_for(sources, request.stderr, request.quiet)
     try:
         if request.mode == "clean" and writes:
             return _clean(request, plan, sources, options, totals, parallel, jobs, progress)
-        sinks: list[Any] = [Reporter(*children, *([progress] if progress else []))]
+        sinks: list[Any] = [Reporter(*children, *([progress] if progress else []), in_place=writes)]
         if writes:
             sinks.append(InPlaceWriter(settings.text_field))
         stats = finalize(load_states(request.saved_statistics, plan)) if request.saved_statistics else None
@@ -194,6 +197,14 @@ def save_statistics(paths: Sequence[Path], settings: Settings, target: Path, job
 def _check_out(request: Request) -> None:
     if request.out is None:
         raise UsageError("clean needs --out DIR")
+    try:
+        request.out.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise UsageError(f"--out {request.out} is a file, not a folder: choose a folder") from None
+    except OSError as exc:
+        raise UsageError(f"--out {request.out}: cannot create the folder: {exc.strerror or exc}") from None
+    if not os.access(request.out, os.W_OK | os.X_OK):
+        raise UsageError(f"--out {request.out}: the folder is not writable")
     out = request.out.resolve()
     for path in request.paths:
         root = path.resolve()
@@ -211,6 +222,7 @@ def summary(totals: Totals, plan: Plan, settings: Settings, request: Request) ->
         "inputs": [str(p) for p in request.paths],
         "working_dir": str(Path.cwd()),
         "config": str(settings.source) if settings.source else None,
+        "statistics": str(request.saved_statistics) if request.saved_statistics else None,  # else pass 1
         "rules": [rule.code for rule in plan.rules],
         "unsafe_fixes": settings.unsafe_fixes,
         "explicit": sorted(plan.explicit),  # rules selected by name: they ran on every format

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Iterable, Mapping, Sequence
 
 from corpusclean.core.analysis import UNDETERMINED, Analysis, analyze
+from corpusclean.core.budget import DEFAULT_SECONDS, OverBudget, time_limit
 from corpusclean.core.document import Document
 from corpusclean.core.edits import Shifts, changed_lines
 from corpusclean.core.findings import DocResult, Edit, Finding, Span
@@ -27,6 +28,7 @@ class Plan:
     canonical: tuple[tuple[str, str], ...] = ()  # (variant, pinned spelling), hashable and picklable
 
     explicit: frozenset[str] = frozenset()  # codes the user selected by name: they run on every format
+    time_budget: float | None = DEFAULT_SECONDS  # per document, in seconds (None: no limit)
 
     @property
     def needs(self) -> tuple[str, ...]:
@@ -41,10 +43,32 @@ class Plan:
 def collect(docs: Iterable[Document], plan: Plan) -> dict[str, Any]:
     collectors = {name: COLLECTORS[name] for name in plan.needs}
     states = {name: c.empty() for name, c in collectors.items()}
+    repair = _repairs(plan) if collectors else None
     for doc in docs:
+        if repair is not None:
+            doc = repair(doc)
         for name, collector in collectors.items():
             states[name] = collector.observe(states[name], doc)
     return states
+
+
+REPAIR_FAMILY = "EN"  # encoding repairs: entities, mojibake, invisible characters, normal forms
+
+
+def _repairs(plan: Plan):
+    """Pass 1 counts the text as the encoding repairs will leave it: `Jos&#233;` is counted as `José`,
+    or the second run over a cleaned corpus would count a form the first never saw and fix again. The
+    repairs need no statistics, so they can run before any are collected."""
+    rules = tuple(r for r in plan.rules if r.code.startswith(REPAIR_FAMILY) and not r.needs)
+    if not rules:
+        return None
+    repair_plan = replace(plan, rules=rules, policy=replace(plan.policy, apply=True))  # check counts so too
+
+    def repaired(doc: Document) -> Document:
+        cleaned = fix_document(doc, Checker(repair_plan, {}), repair_plan.policy).cleaned
+        return doc if cleaned == doc.text else replace(doc, text=cleaned)
+
+    return repaired
 
 
 def merge(a: Mapping[str, Any], b: Mapping[str, Any]) -> dict[str, Any]:
@@ -151,7 +175,12 @@ def _one_per_family_and_span(found: list[Finding]) -> list[Finding]:
 
 
 def process(doc: Document, plan: Plan, stats: Mapping[str, Any]) -> DocResult:
+    """Check ``doc`` and fix it by the plan's policy; over the time budget it passes through unchanged."""
     checker = check_with(plan, stats)
-    result = fix_document(doc, checker, plan.policy)
+    try:
+        with time_limit(plan.time_budget):
+            result = fix_document(doc, checker, plan.policy)
+    except OverBudget:
+        return DocResult(doc.id, (), (), (), (), doc.text, doc.text, over_budget=plan.time_budget)
     return replace(result, language=checker.language,
                    suppressed=tuple((reason, detail, n) for (reason, detail), n in sorted(checker.suppressed.items())))

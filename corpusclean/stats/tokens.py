@@ -75,6 +75,16 @@ class TokenStats:
             self._memo[key] = compute()
         return self._memo[key]
 
+    def folded(self, into: dict[str, str]) -> "TokenStats":
+        """These statistics with each form in ``into`` counted for its target too (documents added, at
+        most every document), as they will be once the form is written as its target. The form keeps its
+        own counts: where it stays, it is judged as the corpus writes it."""
+        count, docs = Counter(self._count), Counter(self._docs)
+        for form, target in into.items():
+            count[target] += self._count.get(form, 0)
+            docs[target] = min(self.documents, docs[target] + self._docs.get(form, 0))
+        return TokenStats(self.documents, count, docs, self._pairs)
+
     def forms(self) -> list[str]:
         """Every surface form, in first-seen order."""
         return list(self._count)
@@ -102,10 +112,11 @@ class TokenStats:
 
     def forms_of(self, lower: str) -> list[str]:
         """The surface forms whose lowercase is ``lower`` (``Raqqa`` for ``raqqa``)."""
-        if self._by_lower is None:
-            self._by_lower = {}
+        if self._by_lower is None:  # built aside and then set: a document over its time budget may stop it
+            by_lower: dict[str, list[str]] = {}
             for word in self._count:
-                self._by_lower.setdefault(word.lower(), []).append(word)
+                by_lower.setdefault(word.lower(), []).append(word)
+            self._by_lower = by_lower
         return self._by_lower.get(lower, [])
 
     def near_forms(self, form: str, min_count: int) -> set[str]:
@@ -136,11 +147,12 @@ class TokenStats:
     def extensions(self, form: str, max_extra: int) -> list[str]:
         """Corpus forms that start with ``form`` and are at most ``max_extra`` letters longer."""
         if self._prefixes is None:
-            self._prefixes = {}
+            prefixes: dict[str, list[str]] = {}
             for word in self._count:
                 for cut in range(1, max_extra + 1):
                     if len(word) - cut >= 3:
-                        self._prefixes.setdefault(word[:-cut], []).append(word)
+                        prefixes.setdefault(word[:-cut], []).append(word)
+            self._prefixes = prefixes
         return self._prefixes.get(form, [])
 
     def pair(self, first: str, second: str) -> int:

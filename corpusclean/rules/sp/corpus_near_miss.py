@@ -7,6 +7,7 @@ from typing import ClassVar, Iterable
 from corpusclean.core.document import Document
 from corpusclean.core.findings import Edit, Finding, Fix, Safety, Span
 from corpusclean.core.rule import Rule, RuleContext
+from corpusclean.stats.variants import variant_clusters
 from corpusclean.text import lexicon
 from corpusclean.text.tokens import case_pattern, distinct_words, find_words, is_acronym, is_glued, neighbours
 
@@ -68,12 +69,12 @@ class CorpusNearMiss(Rule):
     Options: ClassVar[type] = CorpusNearMissOptions
 
     def prepare(self, ctx: RuleContext) -> None:
-        if tokens := ctx.stats.get("tokens"):
+        if tokens := unified_tokens(ctx):
             tokens.near_forms("", self.options.min_count)  # the delete index, at the lowest floor
             lexicon.frequencies()
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
-        tokens = ctx.stats.get("tokens")
+        tokens = unified_tokens(ctx)
         if not tokens:
             return
         text = doc.text
@@ -131,6 +132,19 @@ class CorpusNearMiss(Rule):
                       "others": {f: c for f, c, _ in targets[1:4]}, "source": "corpus",
                       "context": seen_beside},
         )
+
+
+def unified_tokens(ctx: RuleContext):
+    """The corpus's counts with its variant spellings of a name counted as the canonical one (CN01's
+    clusters). A run that unifies `KaZaa` into `Kazaa` raises `Kazaa`'s count; judged by the raw counts,
+    a second run over the cleaned corpus would see a truncation `Kaz` the first did not: fixes must not
+    depend on whether the corpus was cleaned before."""
+    tokens = ctx.stats.get("tokens")
+    if not tokens:
+        return tokens
+    clusters = variant_clusters(tokens, ctx.canonical)
+    moves = {form: cluster.canonical for form, cluster in clusters.items() if form != cluster.canonical}
+    return tokens.remember(("unified", tuple(sorted(ctx.canonical.items()))), lambda: tokens.folded(moves))
 
 
 def _inflection(a: str, b: str) -> bool:
