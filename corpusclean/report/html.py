@@ -76,17 +76,33 @@ def page_name(number: int) -> str:
     return "index.html" if number == 1 else f"docs-{number:04d}.html"
 
 
+# What became of a finding in a clean run: its fix applied, not applied (the record's reason says why), or
+# its text removed by another fix. Every finding is in exactly one.
+STATES = ("applied", "skipped", "resolved")
+
+
 def overview(summary: dict[str, Any], safety: dict[str, Counter]) -> dict[str, Any]:
     """The run's totals, rules and learned decisions, as the page shows them."""
+    by_rule = summary.get("by_rule", {})
     skipped: Counter = Counter()
-    for row in summary.get("by_rule", {}).values():
+    for row in by_rule.values():
         skipped.update({key.split(":", 1)[1]: value for key, value in row.items() if key.startswith("skipped:")})
-    rules = [{"code": code, "name": row["name"], "findings": row.get("findings", 0), "applied": row.get("applied", 0),
-              "safety": dict(sorted(safety.get(code, {}).items()))}
-             for code, row in sorted(summary.get("by_rule", {}).items())]
-    return {"totals": dict(summary.get("totals", {})), "skipped": dict(sorted(skipped.items())), "rules": rules,
+    rules = [{"code": code, "name": row["name"], **finding_states(row),
+              "safety": dict(sorted(safety.get(code, {}).items()))} for code, row in sorted(by_rule.items())]
+    everything = sum((Counter(finding_states(row)) for row in by_rule.values()), Counter())
+    return {"totals": dict(summary.get("totals", {})), "findings": {key: everything[key] for key in ("findings", *STATES)},
+            "skipped": dict(sorted(skipped.items())), "rules": rules,
             "clusters": summary.get("variant_clusters", []), "learned_lines": summary.get("learned_lines", []),
             "inputs": summary.get("inputs", []), "unsafe_fixes": summary.get("unsafe_fixes", False)}
+
+
+def finding_states(row: dict[str, Any]) -> dict[str, int]:
+    """A rule's findings and how many ended in each state, counted apart, so the page shows whether they add up.
+
+    >>> finding_states({"name": "x", "findings": 3, "applied": 2, "resolved": 1, "skipped:unsafe": 0})
+    {'findings': 3, 'applied': 2, 'skipped': 0, 'resolved': 1}
+    """
+    return {"findings": row.get("findings", 0), **{state: row.get(state, 0) for state in STATES}}
 
 
 def document_view(doc: Document, result: DocResult, records: list[dict[str, Any]]) -> dict[str, Any]:

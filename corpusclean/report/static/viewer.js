@@ -41,11 +41,12 @@
     return null;
   }
   function isRejected(mark) {
+    if (mark.status !== "applied") { return false; }  // only an applied fix can be taken back
     var group = groupOf(mark);
     return Boolean(state.rejected[keyOf(mark)] || (group && state.groups[JSON.stringify(group)]));
   }
 
-  // ---- header, totals, rules, decisions -------------------------------------------------------------
+  // ---- header, legend, totals, rules, decisions ------------------------------------------------------
   var main = el("main");
   document.body.appendChild(main);
   main.appendChild(el("h1", { text: data.page === 1 ? "corpusclean report" : "corpusclean report, page " + data.page }));
@@ -53,67 +54,126 @@
   if (summary) {
     main.appendChild(el("p", { class: "muted", text: "Inputs: " + summary.inputs.join(", ") +
       (summary.unsafe_fixes ? " (unsafe fixes applied)" : "") }));
-    var t = summary.totals;
-    var skippedTotal = Object.keys(summary.skipped).reduce(function (a, k) { return a + summary.skipped[k]; }, 0);
-    var cards = el("dl", { class: "cards", id: "totals" });
-    [["documents", "documents read", t.documents], ["changed", "changed", t.changed],
-     ["untouched", "untouched", (t.documents || 0) - (t.changed || 0)],
-     ["findings", "findings", (t.applied || 0) + (t.resolved || 0) + (t.remaining || 0)],
-     ["applied", "fixes applied", t.applied || 0], ["skipped", "skipped", skippedTotal],
-     ["errors", "unreadable inputs", t.errors || 0]].forEach(function (row) {
-      cards.appendChild(el("div", null, el("dt", { text: row[1] }), el("dd", { id: "total-" + row[0], text: String(row[2] || 0) })));
-    });
+  }
+  main.appendChild(legend(summary ? summary.unsafe_fixes : null));
+  if (summary) {
     main.appendChild(el("h2", { text: "Totals" }));
-    main.appendChild(cards);
-    var reasons = Object.keys(summary.skipped).map(function (k) { return k + " " + summary.skipped[k]; });
-    if (reasons.length) { main.appendChild(el("p", { class: "muted", id: "skipped-reasons", text: "Skipped: " + reasons.join(", ") })); }
+    renderTotals(summary);
+    renderRules(summary.rules);
+    renderDecisions(summary);
+  }
 
+  function legend(unsafeFixes) {
+    // Samples are built by the code that draws real changes, so the legend cannot drift from the page.
+    var sample = function (status, reason, original, replacement) {
+      return markBody({ status: status, reason: reason, replacement: replacement }, original);
+    };
+    var rejected = sample("applied", null, "teh", "the");
+    rejected.classList.add("rejected");
+    var run = unsafeFixes === null ? "" : unsafeFixes ? " (on in this run)" : " (off in this run)";
+    var code = function (text) { return el("code", { text: text }); };
+    var chip = function (text) { return el("span", { class: "key", text: text }); };
+    var entries = [
+      ["applied", sample("applied", null, "teh", "the"),
+       ["Applied: in the cleaned output (struck text removed, green added)."]],
+      ["skipped", sample("skipped", "unsafe", "teh", "the"),
+       ["Skipped: not applied, the text is unchanged. The label says why: unsafe (needs ", code("--unsafe-fixes"),
+        "), display-only or no-fix (reported only), overlap (another fix took the text)."]],
+      ["resolved", sample("resolved", null, "teh", null), ["Resolved: not fixed itself, another fix removed its text."]],
+      ["rejected", rejected, ["Rejected by you: ", code("corpusclean apply"), " leaves it out."]],
+      ["reject", chip("✕ ↺"), ["Reject an applied change, or undo. Skipped and resolved ones changed nothing: no ✕."]],
+      ["reject-all", chip("Reject all"),
+       ["Reject every applied change of a learned decision; offered only where some were applied."]],
+      ["safety", chip("safety"), ["safe fixes are applied; unsafe ones only with ", code("--unsafe-fixes"), run +
+       "; display-only ones never."]],
+      ["keys", el("span", null, el("kbd", { text: "n" }), " ", el("kbd", { text: "p" }), " ", el("kbd", { text: "Esc" })),
+       ["Next change (or j), previous (or k), close the details. ", chip("Export decisions"), " saves ",
+        code("decisions.json"), " for ", code("corpusclean apply"), "."]]];
+    var terms = el("dl", { class: "legend" });
+    entries.forEach(function (entry) {
+      terms.appendChild(el("dt", { "data-legend": entry[0] }, entry[1]));
+      terms.appendChild(el.apply(null, ["dd", { "data-legend": entry[0] }].concat(entry[2])));
+    });
+    return el("details", { id: "legend", open: "" }, el("summary", { text: "Legend" }), terms);
+  }
+
+  function renderTotals(summary) {
+    var t = summary.totals, f = summary.findings;
+    function card(id, label, value) {
+      return el("dl", { class: "card" }, el("dt", { text: label }),
+        el("dd", { id: "total-" + id, text: String(value || 0) }));
+    }
+    function sign(text) { return el("span", { class: "op", "aria-hidden": "true", text: text }); }
+    main.appendChild(el("div", { class: "cards", id: "totals" },
+      card("documents", "documents read", t.documents), card("changed", "changed", t.changed),
+      card("untouched", "untouched", (t.documents || 0) - (t.changed || 0)),
+      card("errors", "unreadable inputs", t.errors)));
+    // The states are counted apart from the findings: if they did not add up, the page would show it.
+    main.appendChild(el("div", { class: "cards", id: "finding-totals", role: "group",
+      "aria-label": "findings = fixes applied + skipped + resolved" },
+      card("findings", "findings", f.findings), sign("="), card("applied", "fixes applied", f.applied), sign("+"),
+      card("skipped", "skipped", f.skipped), sign("+"), card("resolved", "resolved", f.resolved)));
+    var reasons = Object.keys(summary.skipped).map(function (k) { return k + " " + summary.skipped[k]; });
+    if (reasons.length) {
+      main.appendChild(el("p", { class: "muted", id: "skipped-reasons", text: "Skipped, by reason: " + reasons.join(", ") }));
+    }
+  }
+
+  function th(text, numeric) { return el("th", { scope: "col", class: numeric ? "num" : "", text: text }); }
+  function td(value, numeric) { return el("td", { class: numeric ? "num" : "", text: String(value) }); }
+
+  function renderRules(rules) {
     main.appendChild(el("h2", { text: "Rules" }));
-    var rules = el("table", { id: "rules" }, el("thead", null, el("tr", null, el("th", { text: "Code" }), el("th", { text: "Name" }),
-      el("th", { text: "Findings" }), el("th", { text: "Applied" }), el("th", { text: "Safety" }))));
+    var table = el("table", { id: "rules" }, el("thead", null, el("tr", null, th("Code"), th("Name"),
+      th("Findings", true), th("Applied", true), th("Skipped", true), th("Resolved", true), th("Safety"))));
     var body = el("tbody");
-    summary.rules.forEach(function (rule) {
+    rules.forEach(function (rule) {
       var button = el("button", { type: "button", title: "Show only " + rule.code, text: rule.code });
       button.addEventListener("click", function () { setFilter("rule", rule.code); });
       var safety = Object.keys(rule.safety).map(function (k) { return k + " " + rule.safety[k]; }).join(", ");
-      body.appendChild(el("tr", null, el("td", null, button), el("td", { text: rule.name }),
-        el("td", { class: "num", text: String(rule.findings) }), el("td", { class: "num", text: String(rule.applied) }),
-        el("td", { text: safety })));
+      body.appendChild(el("tr", null, el("td", null, button), td(rule.name), td(rule.findings, true),
+        td(rule.applied, true), td(rule.skipped, true), td(rule.resolved, true), td(safety)));
     });
-    rules.appendChild(body);
-    main.appendChild(rules);
+    table.appendChild(body);
+    main.appendChild(table);
+  }
 
+  function renderDecisions(summary) {
     if (summary.clusters.length || summary.learned_lines.length) {
       main.appendChild(el("h2", { text: "Decisions learned from the corpus (each once)" }));
     }
     if (summary.clusters.length) {
-      var ct = el("table", { id: "clusters" }, el("thead", null, el("tr", null, el("th", { text: "Canonical" }),
-        el("th", { text: "Forms" }), el("th", { text: "Chosen by" }), el("th", { text: "Applied" }), el("th", { text: "" }))));
+      var ct = el("table", { id: "clusters" }, el("thead", null, el("tr", null, th("Canonical"), th("Forms"),
+        th("Chosen by"), th("Applied", true), th(""))));
       var cb = el("tbody");
       summary.clusters.forEach(function (c) {
         var forms = Object.keys(c.forms).map(function (f) { return f + " ×" + c.forms[f].count + " in " + c.forms[f].documents + " docs"; });
-        cb.appendChild(groupRow(["canonical", c.canonical], [c.canonical, forms.join(", "), c["chosen-by"],
-          c.applied + " of " + c.occurrences]));
+        cb.appendChild(groupRow(["canonical", c.canonical], c.applied, [td(c.canonical), td(forms.join(", ")),
+          td(c["chosen-by"]), td(c.applied + " of " + c.occurrences, true)]));
       });
       ct.appendChild(cb);
       main.appendChild(ct);
     }
     if (summary.learned_lines.length) {
-      var lt = el("table", { id: "learned-lines" }, el("thead", null, el("tr", null, el("th", { text: "Boilerplate line" }),
-        el("th", { text: "Documents" }), el("th", { text: "Share" }), el("th", { text: "Removed" }), el("th", { text: "" }))));
+      var lt = el("table", { id: "learned-lines" }, el("thead", null, el("tr", null, th("Boilerplate line"),
+        th("Documents", true), th("Share", true), th("Removed", true), th(""))));
       var lb = el("tbody");
       summary.learned_lines.forEach(function (l) {
-        lb.appendChild(groupRow(["learned-line", l.line], [l.line, String(l.documents), (100 * l.share).toFixed(2) + "%",
-          l.applied + " of " + l.occurrences]));
+        lb.appendChild(groupRow(["learned-line", l.line], l.applied, [td(l.line), td(l.documents, true),
+          td((100 * l.share).toFixed(2) + "%", true), td(l.applied + " of " + l.occurrences, true)]));
       });
       lt.appendChild(lb);
       main.appendChild(lt);
     }
   }
 
-  function groupRow(group, cells) {
+  function groupRow(group, applied, cells) {
     var row = el("tr");
-    cells.forEach(function (c) { row.appendChild(el("td", { text: c })); });
+    cells.forEach(function (cell) { row.appendChild(cell); });
+    if (!applied) {  // nothing of it reached the output: rejecting it would change nothing
+      row.appendChild(el("td", { class: "muted", text: "not applied" }));
+      return row;
+    }
     var id = JSON.stringify(group);
     var button = el("button", { type: "button", class: "reject-group" });
     function paint() {
@@ -222,16 +282,37 @@
     return pre;
   }
   function renderMark(m, original) {
-    var span = el("span", { class: "mark " + m.status + (m.replacement === null ? " flag" : ""), tabindex: "0",
-      "data-code": m.code, "data-key": keyOf(m), title: m.code + " " + m.name + ": " + m.message });
-    if (m.replacement !== null) {
+    var span = markBody(m, original);
+    span.setAttribute("tabindex", "0");
+    span.setAttribute("data-code", m.code);
+    span.setAttribute("data-key", keyOf(m));
+    span.title = m.code + " " + m.name + ": " + m.message;
+    if (m.status === "applied") { span.appendChild(rejectButton(m, span)); }
+    span.addEventListener("focus", function () { showDetail(m); });
+    span.addEventListener("mouseenter", function () { showDetail(m); });
+    return span;
+  }
+  // A change as it reads: applied ones as removed and added text; the others keep the original text, show
+  // any proposal dashed and say in words what became of them, so the state never rests on colour alone.
+  function markBody(m, original) {
+    var applied = m.status === "applied";
+    var span = el("span", { class: "mark " + m.status + (m.replacement === null ? " flag" : ""), "data-status": m.status });
+    if (applied && m.replacement !== null) {
       if (original) { span.appendChild(el("del", { text: original })); }
       if (m.replacement) { span.appendChild(el("ins", { text: m.replacement })); }
       if (!original && !m.replacement) { span.appendChild(el("ins", { text: "∅" })); }
     } else {
-      span.appendChild(document.createTextNode(original || "¶"));
+      span.appendChild(el("span", { class: applied ? "changed" : "kept", text: original || "¶" }));
     }
-    var button = el("button", { type: "button", class: "reject", "aria-label": "Reject this change", text: "✕" });
+    if (applied) { return span; }
+    if (m.replacement !== null) {
+      span.appendChild(el("span", { class: "proposal", title: "proposed, not applied", text: m.replacement || "∅" }));
+    }
+    span.appendChild(el("span", { class: "state", text: m.status + (m.reason ? ": " + m.reason : "") }));
+    return span;
+  }
+  function rejectButton(m, span) {
+    var button = el("button", { type: "button", class: "reject" });
     button.addEventListener("click", function (event) {
       event.stopPropagation();
       var k = keyOf(m);
@@ -245,10 +326,7 @@
       button.setAttribute("aria-label", on ? "Undo the rejection" : "Reject this change");
     }
     paint();
-    span.appendChild(button);
-    span.addEventListener("focus", function () { showDetail(m); });
-    span.addEventListener("mouseenter", function () { showDetail(m); });
-    return span;
+    return button;
   }
   function showDetail(m) {
     detail.textContent = "";
