@@ -35,7 +35,7 @@ def test_unknown_key_names_the_file_the_key_and_the_closest_valid_key(tmp_path):
 
 def test_wrong_type_is_an_error(tmp_path):
     (tmp_path / "corpusclean.toml").write_text('unsafe-fixes = "yes"\n')
-    with pytest.raises(UsageError, match="must be a bool"):
+    with pytest.raises(UsageError, match="must be true or false, not "):
         load_settings(cwd=tmp_path)
 
 

@@ -406,3 +406,14 @@ def test_check_reports_every_fix_that_fix_applies_later_rounds_included(cli, tmp
     assert [r["matched"] for r in json.loads(out) if r["status"] == "fixable"] == ["&amp;", "&eacute;"]
     code, out, _ = cli("fix", path)
     assert "(2 fixed," in out and " 0 remaining)" in out and path.read_text() == "The café opened.\n"
+
+
+def test_the_readme_pins_the_release_tag_of_this_version():
+    # Item 14: the README named a `rev` that did not exist. Releases are tagged v{version}.
+    import re
+    from pathlib import Path
+
+    from corpusclean import __version__
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    assert re.findall(r"^\s+rev: (\S+)", readme, re.M) == [f"v{__version__}"]

@@ -22,6 +22,10 @@ KEYS = {
 }
 
 
+_KIND = {list: "a list", bool: "true or false", dict: "a table", str: "a string",
+         float: "a number (seconds)"}  # what a key holds, as a config's reader calls it
+
+
 @dataclass(frozen=True)
 class Settings:
     select: tuple[str, ...] | None = None  # None: the default rule set
@@ -104,7 +108,7 @@ def parse_table(table: Mapping[str, Any], path: Path) -> Settings:
         if KEYS[key] is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, KEYS[key]):
-            raise UsageError(f"{path}: {key!r} must be a {KEYS[key].__name__}, not {type(value).__name__}")
+            raise UsageError(f"{path}: {key!r} must be {_KIND[KEYS[key]]}, not {value!r}")
     budget = table.get("time-budget", DEFAULT_SECONDS)
     if budget < 0:
         raise UsageError(f"{path}: 'time-budget' must be seconds per document (0: no limit), not {budget!r}")

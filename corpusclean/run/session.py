@@ -31,7 +31,9 @@ def build_plan(settings: Settings, apply: bool, rejected: frozenset = frozenset(
     ruleset = RuleSet(settings.packs, settings.rule_options)
     for prefix in settings.safety_overrides:  # a code that matches no rule is a typo in the config
         if not any(code.startswith(prefix) for code in ruleset.rules):
-            raise UsageError(f"extend-safe-fixes/extend-unsafe-fixes: {prefix!r} matches no rule code")
+            where = f"{settings.source}: " if settings.source else ""
+            raise UsageError(f"{where}extend-safe-fixes/extend-unsafe-fixes: {prefix!r} matches no rule code "
+                             "(a code such as SP01, or a prefix such as SP)")
     rules = ruleset.select(settings.select, settings.extend_select, settings.ignore)
     explicit = (ruleset.named(settings.select, settings.extend_select) if settings.explicit is None
                 else set(settings.explicit))
