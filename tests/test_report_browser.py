@@ -127,6 +127,23 @@ def test_a_rejected_finding_exported_is_left_out_by_apply(cli, browser, tmp_path
     assert "succesffully" in cleaned and "Updated" not in cleaned  # only the rejected fix is left out
 
 
+def test_a_doubted_word_the_reviewer_allows_goes_to_allow_words(cli, browser, tmp_path):
+    # Skipped spelling findings offer no ✕ (nothing was applied), but a reviewer may vouch for the word.
+    (tmp_path / "corpusclean.toml").write_text("allow-words = []\n")
+    code, _, _ = cli("clean", corpus(tmp_path / "in", TEXTS), "--out", tmp_path / "out", cwd=tmp_path)
+    page, problems = open_page(browser, tmp_path / "out/report")
+    mark = page.locator('#documents .mark[data-code="SP02"]').first
+    assert mark.get_attribute("data-status") == "skipped" and mark.locator("button.reject").count() == 0
+    mark.locator("button.allow").click()
+    assert "allowed" in mark.get_attribute("class") and mark.locator("button.allow").inner_text() == "allowed ↺"
+    with page.expect_download() as download:
+        page.click("#export")
+    download.value.save_as(tmp_path / "decisions.json")
+    assert problems == []
+    code, out, _ = cli("apply", tmp_path / "decisions.json", "--out", tmp_path / "again", "--update-config")
+    assert code == 0 and 'allow-words = ["succesffully"]' in (tmp_path / "corpusclean.toml").read_text()
+
+
 def records(report: Path) -> list[dict]:
     return [json.loads(line) for line in (report / "findings.jsonl").read_text().splitlines()]
 

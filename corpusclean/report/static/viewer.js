@@ -82,6 +82,8 @@
       ["resolved", sample("resolved", null, "teh", null), ["Resolved: not fixed itself, another fix removed its text."]],
       ["rejected", rejected, ["Rejected by you: ", code("corpusclean apply"), " leaves it out."]],
       ["reject", chip("✕ ↺"), ["Reject an applied change, or undo. Skipped and resolved ones changed nothing: no ✕."]],
+      ["allow", chip("allow"), ["On a skipped spelling finding: the word is correct. ",
+       code("corpusclean apply --update-config"), " adds it to ", code("allow-words"), "."]],
       ["reject-all", chip("Reject all"),
        ["Reject every applied change of a learned decision; offered only where some were applied."]],
       ["safety", chip("safety"), ["safe fixes are applied; unsafe ones only with ", code("--unsafe-fixes"), run +
@@ -287,7 +289,11 @@
     span.setAttribute("data-code", m.code);
     span.setAttribute("data-key", keyOf(m));
     span.title = m.code + " " + m.name + ": " + m.message;
-    if (m.status === "applied") { span.appendChild(rejectButton(m, span)); }
+    if (m.status === "applied") {
+      span.appendChild(decisionButton(m, span, "reject"));
+    } else if (m.code.indexOf("SP") === 0) {  // a word the spelling rules doubt, left as it is: a reviewer may vouch for it
+      span.appendChild(decisionButton(m, span, "allow"));
+    }
     span.addEventListener("focus", function () { showDetail(m); });
     span.addEventListener("mouseenter", function () { showDetail(m); });
     return span;
@@ -311,8 +317,17 @@
     span.appendChild(el("span", { class: "state", text: m.status + (m.reason ? ": " + m.reason : "") }));
     return span;
   }
-  function rejectButton(m, span) {
-    var button = el("button", { type: "button", class: "reject" });
+  // A reviewer's decision on one finding, exported as a rejection: an applied change is left out by
+  // `corpusclean apply`; a doubted word is vouched for (`apply --update-config` adds it to allow-words).
+  // Per kind: [text, aria-label] before and after deciding, and the class the mark takes.
+  var DECISIONS = {
+    reject: [["✕", "Reject this change"], ["↺", "Undo the rejection"], "rejected"],
+    allow: [["allow", "This word is correct: apply --update-config adds it to allow-words"],
+            ["allowed ↺", "Undo: the word is not vouched for"], "allowed"]
+  };
+  function decisionButton(m, span, kind) {
+    var labels = DECISIONS[kind];
+    var button = el("button", { type: "button", class: kind });
     button.addEventListener("click", function (event) {
       event.stopPropagation();
       var k = keyOf(m);
@@ -320,10 +335,10 @@
       saveState(); paint();
     });
     function paint() {
-      var on = isRejected(m);
-      span.classList.toggle("rejected", on);
-      button.textContent = on ? "↺" : "✕";
-      button.setAttribute("aria-label", on ? "Undo the rejection" : "Reject this change");
+      var on = kind === "reject" ? isRejected(m) : Boolean(state.rejected[keyOf(m)]);
+      span.classList.toggle(labels[2], on);
+      button.textContent = labels[on ? 1 : 0][0];
+      button.setAttribute("aria-label", labels[on ? 1 : 0][1]);
     }
     paint();
     return button;
