@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 CC := $(VENV)/bin/corpusclean
 
-.PHONY: demo test golden eval bench clean-out
+.PHONY: demo test golden eval bench stress fuzz clean-out
 
 $(PY):
 	@command -v cargo >/dev/null || { echo "error: cargo (Rust) is needed to build native/; install it (rustup, or Debian's cargo)"; exit 2; }
@@ -54,6 +54,20 @@ eval: $(VENV)/.installed-eval
 
 bench: $(VENV)/.installed
 	$(PY) bench/bench.py
+
+# Adversarial inputs end to end (exit code, message, bytes kept, time, peak RSS): bench/stress.md.
+stress: $(VENV)/.installed-test
+	$(PY) bench/stress.py
+
+# Coverage-guided fuzzing of the readers, the native core and the API (atheris); crash files land in /tmp.
+FUZZ_SECONDS ?= 300
+
+$(VENV)/.installed-fuzz: pyproject.toml $(NATIVE) | $(PY)
+	$(PY) -m pip install -q -e '.[fuzz]'
+	touch $(VENV)/.installed $@
+
+fuzz: $(VENV)/.installed-fuzz
+	$(PY) tools/fuzz.py -max_total_time=$(FUZZ_SECONDS)
 
 clean-out:
 	rm -rf out

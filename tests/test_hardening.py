@@ -417,3 +417,40 @@ def test_the_readme_pins_the_release_tag_of_this_version():
 
     readme = (Path(__file__).parent.parent / "README.md").read_text()
     assert re.findall(r"^\s+rev: (\S+)", readme, re.M) == [f"v{__version__}"]
+
+
+@pytest.mark.parametrize("row, why", [
+    ("[" * 5000 + "]" * 5000, "nested too deeply"),
+    ('{"text": "x", "n": ' + "9" * 5000 + "}", "not readable JSON"),
+])
+def test_rows_json_cannot_read_pass_through(cli, tmp_path, row, why):
+    # Found by fuzzing: a RecursionError or a too-long integer stopped the run (or the whole file).
+    path = tmp_path / "rows.jsonl"
+    path.write_text(row + '\n{"text": "teh end"}\n')
+    code, out, err = cli("fix", path, "--select", "SP01")
+    assert why in err and path.read_text() == row + '\n{"text": "the end"}\n'
+
+
+def test_bytes_that_are_not_zstd_are_reported(cli, tmp_path):
+    # Found by fuzzing: zstandard's own error escaped as an internal error.
+    path = tmp_path / "rows.jsonl.zst"
+    path.write_bytes(b"\x08\x78 not zstd")
+    code, _, err = cli("check", path)
+    assert code == 2 and "not zstd data" in err and "internal error" not in err
+
+
+def test_the_time_budget_leaves_a_callers_timer_alone():
+    # Found by fuzzing: the budget reset ITIMER_REAL to 0 after each document, killing a host's timer.
+    import signal
+
+    from corpusclean.core.budget import time_limit
+
+    signal.signal(signal.SIGALRM, lambda *_: None)
+    signal.setitimer(signal.ITIMER_REAL, 100)
+    try:
+        with time_limit(0.5):
+            pass
+        assert signal.getitimer(signal.ITIMER_REAL)[0] > 90
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)

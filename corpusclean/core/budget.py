@@ -1,8 +1,8 @@
 """A time budget per document: one slow rule on one document must not stall a corpus run.
 
 The budget is enforced with a real-time interval timer (SIGALRM), which interrupts Python code wherever
-it is; where no timer can be set (not the main thread, or no SIGALRM on the platform) the document runs
-unbounded, as before.
+it is; where no timer can be set (not the main thread, no SIGALRM on the platform, or a program calling
+the API runs a timer of its own) the document runs unbounded.
 """
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ class OverBudget(Exception):
 @contextlib.contextmanager
 def time_limit(seconds: float | None) -> Iterator[None]:
     """Raise :class:`OverBudget` inside the block once ``seconds`` have passed (None or 0: no limit)."""
-    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+    if (not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread()
+            or signal.getitimer(signal.ITIMER_REAL)[0]):  # the host program's own timer runs: leave it alone
         yield
         return
 

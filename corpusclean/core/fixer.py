@@ -11,7 +11,7 @@ from typing import Callable, Mapping, Sequence
 
 from corpusclean.core.document import Document
 from corpusclean.core.edits import OriginalOffsets, apply_edits, compose
-from corpusclean.core.findings import AppliedEdit, DocResult, Finding, Safety, Skipped, Span
+from corpusclean.core.findings import AppliedEdit, DocResult, Edit, Finding, Safety, Skipped, Span
 
 MAX_ROUNDS = 8
 
@@ -128,7 +128,10 @@ def fix_document(doc: Document, check: Checker, policy: FixPolicy, max_rounds: i
         if not accepted:
             break
         offsets = OriginalOffsets(log)
-        fixed.update(_key(_relocate(f, offsets)) for f in accepted)
+        for finding in accepted:  # the fix applied is the one reported, not one an overlap kept from an earlier round
+            located = _relocate(finding, offsets)
+            fixed.add(_key(located))
+            seen[_key(located)] = located
         edits = [(edit, (f.code,)) for f in accepted for edit in f.fix.edits]
         new_text = apply_edits(text, [edit for edit, _ in edits])
         log = compose(log, text, edits)
@@ -169,7 +172,11 @@ def _key(finding: Finding) -> tuple:
 
 
 def _relocate(finding: Finding, offsets: OriginalOffsets) -> Finding:
-    """The finding with its span mapped to original offsets (fix edits stay in the text they were found in)."""
+    """The finding with its span and its fix's edits mapped to original offsets, so that a report shows
+    every finding, whichever round found it, on the text the reader has."""
     if not offsets.log:
         return finding
-    return replace(finding, span=offsets.span(finding.span))
+    fix = finding.fix
+    if fix is not None:
+        fix = replace(fix, edits=tuple(Edit(offsets.span(e.span), e.replacement) for e in fix.edits))
+    return replace(finding, span=offsets.span(finding.span), fix=fix)

@@ -257,7 +257,7 @@ class _ZstdReader(io.RawIOBase):
     def __init__(self, raw: BinaryIO) -> None:
         import zstandard
 
-        self._raw, self._new = raw, zstandard.ZstdDecompressor().decompressobj
+        self._raw, self._new, self._error = raw, zstandard.ZstdDecompressor().decompressobj, zstandard.ZstdError
         self._frame, self._pending, self._started = self._new(), b"", False
 
     def readable(self) -> bool:
@@ -280,7 +280,10 @@ class _ZstdReader(io.RawIOBase):
             if self._frame.eof:
                 self._frame = self._new()
             self._started = True
-            self._pending += self._frame.decompress(data)
+            try:
+                self._pending += self._frame.decompress(data)
+            except self._error as exc:
+                raise ValueError(f"not zstd data: {exc}") from None
             data = self._frame.unused_data if self._frame.eof else b""
 
     def close(self) -> None:
@@ -311,6 +314,10 @@ def _row(source: Source, number: int, raw: bytes, options: InputOptions) -> Docu
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         return PassThrough(source, number, raw, f"not JSON: {exc.msg}")
+    except ValueError as exc:  # an integer of more digits than Python converts
+        return PassThrough(source, number, raw, f"not readable JSON: {exc}")
+    except RecursionError:
+        return PassThrough(source, number, raw, "not readable JSON: nested too deeply")
     if not isinstance(record, dict) or not isinstance(record.get(options.text_field), str):
         what = "not an object" if not isinstance(record, dict) else f"no string field {options.text_field!r}"
         return PassThrough(source, number, raw, what)

@@ -96,12 +96,20 @@ class Checker:
     def __call__(self, doc: Document) -> list[Finding]:
         analysis = analyze(doc)
         self.language = analysis.language.code
+        return self._everywhere(doc, analysis, count=True)
+
+    def _everywhere(self, doc: Document, analysis: Analysis, count: bool) -> list[Finding]:
+        self._languages = _languages(analysis)
         line_rules, document_rules = self._rules_for(analysis.format)
-        return self._admit(doc, analysis, self._run(line_rules + document_rules, doc), count=True)
+        return self._admit(doc, analysis, self._run(line_rules + document_rules, doc), count=count)
 
     def recheck(self, doc: Document, previous: Sequence[Finding], edits: Sequence[Edit]) -> list[Finding]:
         """Findings in ``doc``, the text that applying ``edits`` to the text of ``previous`` produced."""
         analysis = analyze(doc)
+        if _languages(analysis) != self._languages:
+            # A repair changed what language the text reads as (mojibake read as French): rules that were
+            # off for the unchanged lines may now apply to them, and the other way round.
+            return self._everywhere(doc, analysis, count=False)
         line_rules, document_rules = self._rules_for(analysis.format)
         windows = changed_lines(doc.text, edits)
         found = self._run(document_rules, doc)
@@ -134,6 +142,11 @@ class Checker:
 
     def _run(self, rules: Sequence[Rule], doc: Document) -> list[Finding]:
         return [finding for rule in rules for finding in rule.check(doc, self.context)]
+
+
+def _languages(analysis: Analysis) -> tuple:
+    """What the guard's language checks read: the document's language and each paragraph's."""
+    return analysis.language.code, tuple(block.language.code for block in analysis.blocks)
 
 
 def _moved(finding: Finding, shifts: Shifts) -> Finding | None:
