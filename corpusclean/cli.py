@@ -269,6 +269,8 @@ def main() -> None:
         typer.echo("interrupted: files written so far are complete (writes are atomic)", err=True)
         sys.exit(130)
     except OSError as exc:  # the machine said no (disk full, permissions): not a bug, say what and where
+        if os.environ.get("CORPUSCLEAN_DEBUG"):
+            raise
         where = f"{exc.filename}: " if exc.filename else ""
         typer.echo(f"error: {where}{exc.strerror or exc}; files written so far are complete (writes are atomic)",
                    err=True)

@@ -36,5 +36,6 @@ def cli(monkeypatch: pytest.MonkeyPatch):
 def isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests run from an empty folder, so the repository's own pyproject.toml never acts as config."""
     monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))  # an interrupted fix's state
     monkeypatch.setenv("NO_COLOR", "1")
     os.environ.pop("CORPUSCLEAN_CONFIG", None)

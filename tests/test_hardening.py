@@ -454,3 +454,77 @@ def test_the_time_budget_leaves_a_callers_timer_alone():
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, signal.SIG_DFL)
+
+
+class Killed(Exception):
+    pass
+
+
+def _boilerplate_corpus(folder, count=30):
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"doc-{n:02d}.txt").write_text(f"Story {n} about the river and the council.\n\n"
+                                                 "Follow the Valley Herald for more local news.\n")
+
+
+def test_a_fix_killed_midway_resumes_with_the_statistics_it_gathered(cli, tmp_path, monkeypatch):
+    # Stress run: after a kill, half the documents had lost a repeated line; pass 1 over that corpus no
+    # longer learned it, and the rerun left it in the other half.
+    from corpusclean.io import writers
+
+    _boilerplate_corpus(tmp_path / "reference")
+    assert cli("fix", tmp_path / "reference", "--select", "AR05", "--unsafe-fixes")[0] == 0
+    reference = sorted(p.read_text() for p in (tmp_path / "reference").iterdir())
+    assert all("Valley Herald" not in text for text in reference)
+
+    _boilerplate_corpus(tmp_path / "in")
+    real, written = writers.write_bytes, []
+
+    def killed_after_ten(path, data):
+        if len(written) == 10:
+            raise Killed  # as good as a kill for the files: nothing after it is written
+        written.append(path)
+        real(path, data)
+
+    monkeypatch.setattr(writers, "write_bytes", killed_after_ten)
+    with pytest.raises(Killed):
+        cli("fix", tmp_path / "in", "--select", "AR05", "--unsafe-fixes")
+    monkeypatch.setattr(writers, "write_bytes", real)
+    code, _, err = cli("fix", tmp_path / "in", "--select", "AR05", "--unsafe-fixes")
+    assert code == 0 and "resuming an interrupted fix" in err
+    assert sorted(p.read_text() for p in (tmp_path / "in").iterdir()) == reference
+    code, _, err = cli("fix", tmp_path / "in", "--select", "AR05", "--unsafe-fixes")
+    assert "resuming" not in err  # the finished run left nothing to resume
+
+
+def test_a_folder_that_cannot_be_listed_is_reported(cli, tmp_path, monkeypatch):
+    # Stress run: a mode-000 folder inside the input was skipped in silence, exit 0. (As root nothing is
+    # denied, so the refusal is simulated where the walk lists folders.)
+    import os as os_module
+
+    (tmp_path / "in/locked").mkdir(parents=True)
+    (tmp_path / "in/locked/a.txt").write_text("teh\n")
+    (tmp_path / "in/b.txt").write_text("teh\n")
+    real_scandir, real_listdir = os_module.scandir, os_module.listdir
+
+    def refuse(path=".", real=None):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os_module, "scandir", lambda path=".": refuse(path, real_scandir))
+    monkeypatch.setattr(os_module, "listdir", lambda path=".": refuse(path, real_listdir))
+    code, _, err = cli("clean", tmp_path / "in", "--out", tmp_path / "out", "--select", "SP01")
+    assert code == 2 and "locked: cannot list the folder (Permission denied)" in err
+    assert (tmp_path / "out/b.txt").read_text() == "the\n"
+
+
+def test_a_rerun_of_clean_writes_the_same_report_pages(cli, tmp_path):
+    # Stress run: report pages differed between identical runs (a random run id), against the README.
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in/a.txt").write_text("We saw teh end.\n")
+    pages = []
+    for _ in range(2):
+        assert cli("clean", tmp_path / "in", "--out", tmp_path / "out", "--force")[0] == 0
+        pages.append((tmp_path / "out/report/index.html").read_bytes())
+    assert pages[0] == pages[1]

@@ -33,7 +33,7 @@ def tree(folder: Path) -> dict[str, bytes]:
             data = json.dumps({k: v for k, v in json.loads(data).items()
                                if k not in ("working_dir", "statistics")}).encode()
         if path.suffix == ".html":
-            continue  # each report page carries its own run id
+            continue  # each report page names the folder it was written to
         files[path.relative_to(folder).as_posix()] = data
     return files
 

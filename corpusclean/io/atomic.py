@@ -25,15 +25,20 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
     path = Path(os.path.realpath(path)) if path.is_symlink() else path
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = _temp_file(path)
+    handle = os.fdopen(fd, "wb")
     try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
+        yield handle
+        handle.flush()
+        os.fsync(handle.fileno())
+        handle.close()
         _commit(Path(tmp), path)
-    except BaseException:
+    except BaseException as exc:
+        with contextlib.suppress(OSError):  # flushing what is left may fail again (a full disk)
+            handle.close()
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(exc, OSError) and exc.filename is None and exc.errno:
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc  # say which file could not be written
         raise
 
 

@@ -39,6 +39,7 @@ class Source:
     kind: str  # "text", "jsonl" or "parquet"
     compression: str | None = None  # "gz" or "zst" for compressed JSONL
     data: bytes | None = field(default=None, repr=False, compare=False)  # standard input, read once (two passes)
+    error: str | None = None  # why it cannot be read, found while walking (a folder that cannot be listed)
 
 
 @dataclass(frozen=True)
@@ -134,16 +135,33 @@ def discover(paths: Sequence[Path], stdin_name: str | None = None) -> list[Sourc
     found = _once_each(found)
     if len({relative for _, _, relative in found}) < len(found):
         found = _under_common_root(found)
-    return stdin + [source_for(file, relative) for _, file, relative in found]
+    return stdin + [_source(file, relative) for _, file, relative in found]
+
+
+def _source(path: Path, relative: str) -> Source:
+    if path.is_dir():  # in the walk's list because it could not be listed itself
+        try:
+            os.listdir(path)
+            why = "it changed during the walk"
+        except OSError as exc:
+            why = exc.strerror or str(exc)
+        return Source(path, relative, "text", error=f"cannot list the folder ({why}); its files are left untouched")
+    return source_for(path, relative)
 
 
 def _walk(folder: Path) -> Iterator[Path]:
-    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
-        relative = file.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts):
-            continue  # hidden files and folders (.git, .venv) are not corpus text
-        if file.name.lower().endswith(TEXT_SUFFIXES + JSONL_SUFFIXES + PARQUET_SUFFIXES):
-            yield file
+    """The corpus files under ``folder`` in sorted order; a folder that cannot be listed comes out as
+    itself, and reading it reports why (its files are not silently missing from the run)."""
+    found: list[Path] = []
+
+    def unlistable(error: OSError) -> None:
+        found.append(Path(error.filename))
+
+    for root, folders, files in os.walk(folder, onerror=unlistable):
+        folders[:] = [name for name in folders if not name.startswith(".")]  # .git, .venv: not corpus text
+        found.extend(Path(root, name) for name in files
+                     if not name.startswith(".") and name.lower().endswith(TEXT_SUFFIXES + JSONL_SUFFIXES + PARQUET_SUFFIXES))
+    return iter(sorted(found))
 
 
 def _once_each(found: list[tuple[Path, Path, str]]) -> list[tuple[Path, Path, str]]:
@@ -203,6 +221,9 @@ def _not_text(data: bytes) -> str | None:
 
 
 def read(source: Source, options: InputOptions) -> Iterator[Document | ReadError | PassThrough]:
+    if source.error:
+        yield ReadError(source, source.error)
+        return
     if options.in_place and source.path != STDIN:
         if refusal := _not_writable(source.path):
             yield ReadError(source, refusal)

@@ -36,9 +36,11 @@ class HtmlReport:
     """A report sink: a bounded view of each document with findings, written page by page as pages fill
     (only the first page, which ``index.html`` shows under the totals, waits for the end of the run)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, run_id: str | None = None) -> None:
         self.folder = folder
-        self.run_id = uuid.uuid4().hex[:12]
+        # The run's key when given: a rerun of the same command on the same inputs writes the same bytes,
+        # and a reviewer's saved decisions (kept in the browser under this id) still apply to it.
+        self.run_id = (run_id or uuid.uuid4().hex)[:12]
         self.first: list[dict[str, Any]] = []
         self.current: list[dict[str, Any]] = self.first
         self.page, self._page_bytes = 1, 0

@@ -24,14 +24,16 @@ from corpusclean.io.sources import Source
 STATE_DIR = ".corpusclean"
 
 
-def run_key(sources: Sequence[Source], plan, settings) -> str:
+def run_key(sources: Sequence[Source], plan, settings, contents: bool = True) -> str:
+    """The run's identity; ``contents=False`` leaves out the inputs' sizes and times (``fix`` changes them)."""
     facts = {
         "version": __version__,
         "rules": [[rule.code, repr(rule.options)] for rule in plan.rules],
         "policy": repr(plan.policy), "allow": sorted(plan.allow_words), "canonical": list(plan.canonical),
         "fields": [settings.text_field, settings.id_field],
         "formats": [settings.format, list(settings.formats), sorted(plan.explicit)],
-        "inputs": [[s.relative, str(s.path.resolve()), *_size_and_time(s.path)] for s in sources],
+        "inputs": [[s.relative, str(s.path.resolve()), *(_size_and_time(s.path) if contents else ())]
+                   for s in sources],
     }
     return hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()[:32]
 

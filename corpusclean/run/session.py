@@ -19,6 +19,7 @@ from corpusclean.report.sinks import DiffPrinter, Printer, ReportDir, Reporter, 
 from corpusclean.report.html import HtmlReport
 from corpusclean.report.progress import progress_for
 from corpusclean.io.atomic import write_bytes
+from corpusclean.run.interrupted import fix_statistics
 from corpusclean.run.parallel import collect_states, default_jobs, run_parallel, worth_it
 from corpusclean.run.resume import FragmentLog, RunState, run_key
 from corpusclean.run.saved import STATISTICS_FILE, load_states, project_statistics, save_states
@@ -103,8 +104,16 @@ def run(request: Request) -> Totals:
         sinks: list[Any] = [Reporter(*children, *([progress] if progress else []), in_place=writes)]
         if writes:
             sinks.append(InPlaceWriter(settings.text_field))
-        stats = finalize(load_states(request.saved_statistics, plan)) if request.saved_statistics else None
+        stats, state = None, None
+        if request.saved_statistics:
+            stats = finalize(load_states(request.saved_statistics, plan))
+        elif writes and plan.needs and not any(s.path == STDIN for s in sources):
+            states, state = fix_statistics(sources, plan, settings,
+                                           lambda: _pass_one(sources, plan, options, parallel, jobs), request.stderr)
+            stats = finalize(states)
         _execute(sources, plan, options, sinks, stats, parallel, jobs)
+        if state is not None:
+            state.unlink(missing_ok=True)  # the run ended: nothing to resume
     finally:
         if progress:
             progress.close()
@@ -172,7 +181,7 @@ def _clean(request: Request, plan: Plan, sources, options, totals: Totals, paral
         _execute(todo, plan, options, [TreeWriter(request.out, request.settings.text_field), reporter],
                  stats, parallel, jobs)
     folder = request.out / "report"
-    report, html = ReportDir(folder), HtmlReport(folder)
+    report, html = ReportDir(folder), HtmlReport(folder, run_id=key)
     for index in range(len(sources)):
         for entry in state.entries(index):
             for child in (totals, report, html):
