@@ -528,3 +528,15 @@ def test_a_rerun_of_clean_writes_the_same_report_pages(cli, tmp_path):
         assert cli("clean", tmp_path / "in", "--out", tmp_path / "out", "--force")[0] == 0
         pages.append((tmp_path / "out/report/index.html").read_bytes())
     assert pages[0] == pages[1]
+
+
+def test_symlink_loops_in_a_folder_are_reported_and_the_run_goes_on(cli, tmp_path):
+    # Stress run: resolving the links of a loop raised RuntimeError, an internal error.
+    (tmp_path / "in/sub").mkdir(parents=True)
+    (tmp_path / "in/a.txt").write_text("We saw teh end.\n")
+    (tmp_path / "in/sub/up").symlink_to("..")
+    (tmp_path / "in/x.txt").symlink_to("y.txt")
+    (tmp_path / "in/y.txt").symlink_to("x.txt")
+    code, out, err = cli("check", tmp_path / "in", "--select", "SP01")
+    assert code == 2 and out.count("teh") == 1
+    assert "x.txt: cannot read" in err and "y.txt: cannot read" in err and "internal error" not in err

@@ -77,7 +77,7 @@ class InputOptions:
         if self.format:
             return self.format
         if self.formats:
-            path = (Path.cwd() / source.relative if source.path == STDIN else source.path).resolve().as_posix()
+            path = Path(os.path.realpath(Path.cwd() / source.relative if source.path == STDIN else source.path)).as_posix()
             for pattern, name in self.formats:
                 if glob_regex(pattern).fullmatch(path if pattern.startswith("/") else source.relative):
                     return name
@@ -104,6 +104,17 @@ def glob_regex(pattern: str) -> re.Pattern:
 
 
 STDIN = Path("-")  # `-` on the command line: the text arrives on standard input
+
+
+def size_of(source: "Source") -> int:
+    """The input's size in bytes for planning and progress; 0 when it cannot be read (a broken link, a
+    symlink loop), which reading it then reports."""
+    if source.data is not None:
+        return len(source.data)
+    try:
+        return source.path.stat().st_size
+    except OSError:
+        return 0
 
 
 def source_for(path: Path, relative: str) -> Source:
@@ -170,7 +181,7 @@ def _once_each(found: list[tuple[Path, Path, str]]) -> list[tuple[Path, Path, st
     seen: set[Path] = set()
     kept = []
     for entry in found:
-        key = entry[1].resolve()
+        key = Path(os.path.realpath(entry[1]))  # never raises, not even on a symlink loop
         if key not in seen:
             seen.add(key)
             kept.append(entry)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence, TextIO
 
-from corpusclean.io.sources import STDIN, Source
+from corpusclean.io.sources import STDIN, Source, size_of
 
 
 class ProgressBar:
@@ -18,7 +18,7 @@ class ProgressBar:
         from rich.progress import (BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn,
                                    TransferSpeedColumn)
 
-        total = sum(s.path.stat().st_size for s in sources if s.path != STDIN)
+        total = sum(size_of(s) for s in sources if s.path != STDIN)
         self.progress = Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(),
                                  TransferSpeedColumn(), TimeRemainingColumn(), console=Console(file=stream),
                                  transient=True)
@@ -37,7 +37,7 @@ class ProgressBar:
 
     def end(self, source: Source) -> None:
         if source.path != STDIN:
-            self.progress.update(self.task, advance=source.path.stat().st_size,
+            self.progress.update(self.task, advance=size_of(source),
                                  description=f"{self.documents:,} documents")
 
     def close(self) -> None:

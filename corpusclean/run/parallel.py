@@ -15,7 +15,7 @@ from typing import Any, Iterator, Mapping, Sequence
 
 from corpusclean.core.document import Document
 from corpusclean.core.rule import RuleContext
-from corpusclean.io.sources import STDIN, InputOptions, Source, read
+from corpusclean.io.sources import STDIN, InputOptions, Source, read, size_of
 from corpusclean.run.stages import Plan, collect, finalize, merge, process
 
 BATCH_DOCUMENTS = 64
@@ -32,7 +32,7 @@ def worth_it(sources: Sequence[Source], jobs: int) -> bool:
     for source in sources:
         if source.path == STDIN:
             return False  # one stream, read by one process
-        total += source.path.stat().st_size
+        total += size_of(source)
         if total >= PARALLEL_BYTES:
             return True
     return False

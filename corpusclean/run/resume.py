@@ -13,6 +13,7 @@ import contextlib
 import gzip
 import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any, Iterator, Sequence
@@ -32,14 +33,17 @@ def run_key(sources: Sequence[Source], plan, settings, contents: bool = True) ->
         "policy": repr(plan.policy), "allow": sorted(plan.allow_words), "canonical": list(plan.canonical),
         "fields": [settings.text_field, settings.id_field],
         "formats": [settings.format, list(settings.formats), sorted(plan.explicit)],
-        "inputs": [[s.relative, str(s.path.resolve()), *(_size_and_time(s.path) if contents else ())]
+        "inputs": [[s.relative, os.path.realpath(s.path), *(_size_and_time(s.path) if contents else ())]
                    for s in sources],
     }
     return hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()[:32]
 
 
 def _size_and_time(path: Path) -> tuple[int, int]:
-    info = path.stat()
+    try:
+        info = path.stat()
+    except OSError:  # unreadable (reported when it is read): it has no size or time to key the run by
+        return -1, -1
     return info.st_size, info.st_mtime_ns
 
 
