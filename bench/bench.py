@@ -73,7 +73,7 @@ def throughput() -> None:
     from corpusclean.core.config import Settings
     from corpusclean.io.sources import InputOptions, discover
     from corpusclean.run.serial import run_serial
-    from corpusclean.run.session import build_plan
+    from corpusclean.run.plan import build_plan
     from corpusclean.text import lexicon
 
     folder = EVAL / "throughput/gutenberg_gitenberg"
@@ -128,7 +128,7 @@ def pass_one() -> None:
     from corpusclean.core.config import Settings
     from corpusclean.io.sources import InputOptions, discover
     from corpusclean.run.serial import statistics as pass1
-    from corpusclean.run.session import build_plan
+    from corpusclean.run.plan import build_plan
 
     plan = build_plan(Settings(select=("CN", "SP")), apply=True)
     word = re.compile(r"\w+")

@@ -12,7 +12,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 from corpusclean.core.config import Settings
 from corpusclean.core.document import Document
 from corpusclean.core.findings import DocResult
-from corpusclean.run.session import build_plan
+from corpusclean.run.plan import build_plan
 from corpusclean.run.stages import collect, finalize, process
 
 Item = str | Document | Mapping[str, Any]

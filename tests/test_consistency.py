@@ -10,7 +10,7 @@ import pytest
 from corpusclean.core.config import Settings, parse_table
 from corpusclean.core.document import Document
 from corpusclean.core.findings import Safety
-from corpusclean.run.session import build_plan
+from corpusclean.run.plan import build_plan
 from corpusclean.run.stages import collect, finalize, merge, process
 from corpusclean.stats.variants import variant_clusters
 from corpusclean.text.variants import same_name

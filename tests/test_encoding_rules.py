@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from corpusclean.core.config import Settings
 from corpusclean.core.findings import Safety
-from corpusclean.run.session import build_plan
+from corpusclean.run.plan import build_plan
 from tests.helpers import run_rules
 
 

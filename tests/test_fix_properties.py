@@ -11,7 +11,7 @@ from corpusclean.core.document import Document
 from corpusclean.core.edits import replay
 from corpusclean.core.fixer import FixPolicy, fix_document
 from corpusclean.run.stages import Plan, check_with, collect, finalize
-from corpusclean.run.session import build_plan
+from corpusclean.run.plan import build_plan
 from tests.helpers import run_rules
 
 FRAGMENTS = [

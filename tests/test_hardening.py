@@ -390,7 +390,7 @@ def test_pass_one_counts_names_as_the_encoding_repairs_leave_them():
     # Item 10: `Jos&#233;` was counted as `Jos`; after EN02 a second run counted `José` and fixed again.
     from corpusclean.core.config import Settings
     from corpusclean.core.document import Document
-    from corpusclean.run.session import build_plan
+    from corpusclean.run.plan import build_plan
     from corpusclean.run.stages import collect, finalize
 
     plan = build_plan(Settings(select=("EN02", "CN01")), apply=False)

@@ -10,7 +10,7 @@ from corpusclean.core.config import Settings
 from corpusclean.core.document import Document
 from corpusclean.core.findings import DocResult
 from corpusclean.core.rule import RuleContext
-from corpusclean.run.session import build_plan
+from corpusclean.run.plan import build_plan
 from corpusclean.run.stages import collect, finalize, process
 
 EN = ("The committee met on Tuesday to discuss the new budget for the coming year. Several members said "

@@ -1,7 +1,7 @@
 """Clean prose full of names, jargon, quotes and compounds: the default rules change nothing in it."""
 from __future__ import annotations
 
-from corpusclean.run.session import build_plan
+from corpusclean.run.plan import build_plan
 from corpusclean.core.config import Settings
 from tests.helpers import run_rules
 

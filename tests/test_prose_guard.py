@@ -10,7 +10,7 @@ import json
 from corpusclean.core.config import Settings
 from corpusclean.core.document import Document
 from corpusclean.core.findings import DocResult, Safety
-from corpusclean.run.session import build_plan
+from corpusclean.run.plan import build_plan
 from corpusclean.run.stages import collect, finalize, process
 
 

@@ -17,7 +17,7 @@ from corpusclean.core.analysis import TOKEN_KINDS, analyze_text
 from corpusclean.core.config import Settings
 from corpusclean.core.document import Document
 from corpusclean.core.edits import replay
-from corpusclean.run.session import build_plan
+from corpusclean.run.plan import build_plan
 from corpusclean.run.stages import collect, finalize, process
 
 PLAN = build_plan(dataclasses.replace(Settings(), unsafe_fixes=True), apply=True)

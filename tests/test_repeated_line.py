@@ -8,7 +8,7 @@ import json
 from corpusclean.core.config import Settings
 from corpusclean.core.document import Document
 from corpusclean.core.findings import Safety
-from corpusclean.run.session import build_plan
+from corpusclean.run.plan import build_plan
 from corpusclean.run.stages import collect, finalize, merge
 from corpusclean.stats.lines import fingerprint
 from tests.helpers import run_rules

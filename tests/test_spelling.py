@@ -8,7 +8,7 @@ import pytest
 
 from corpusclean.core.config import Settings
 from corpusclean.core.findings import Safety
-from corpusclean.run.session import build_plan
+from corpusclean.run.plan import build_plan
 from corpusclean.text import lexicon
 from corpusclean.text.correction import choose
 from tests.helpers import run_rules

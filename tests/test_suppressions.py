@@ -8,7 +8,7 @@ from corpusclean.core.config import Settings
 from corpusclean.core.document import Document
 from corpusclean.core.findings import DocResult
 from corpusclean.core.suppressions import suppressions
-from corpusclean.run.session import build_plan
+from corpusclean.run.plan import build_plan
 from corpusclean.run.stages import collect, finalize, process
 
 

@@ -35,7 +35,7 @@ def _ray(address: str | None):
 
 
 def _plan(settings: Settings, rejected: frozenset, groups: frozenset):
-    from corpusclean.run.session import build_plan
+    from corpusclean.run.plan import build_plan
 
     return build_plan(settings, apply=True, rejected=rejected, rejected_groups=groups)
 

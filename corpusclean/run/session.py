@@ -10,10 +10,8 @@ from typing import Any, Sequence, TextIO
 from corpusclean import __version__
 from corpusclean.core.config import Settings
 from corpusclean.core.errors import UsageError
-from corpusclean.core.fixer import FixPolicy
-from corpusclean.core.registry import RuleSet
-from corpusclean.io.sources import STDIN, InputOptions, discover
-from corpusclean.packs.loader import accepted_words
+from corpusclean.io.sources import STDIN, discover
+from corpusclean.run.plan import build_plan, input_options
 from corpusclean.io.writers import InPlaceWriter, TreeWriter
 from corpusclean.report.sinks import DiffPrinter, Printer, ReportDir, Reporter, Totals
 from corpusclean.report.html import HtmlReport
@@ -25,27 +23,6 @@ from corpusclean.run.resume import FragmentLog, RunState, run_key
 from corpusclean.run.saved import STATISTICS_FILE, load_states, project_statistics, save_states
 from corpusclean.run.serial import documents, run_serial
 from corpusclean.run.stages import Plan, collect, finalize
-
-
-def build_plan(settings: Settings, apply: bool, rejected: frozenset = frozenset(),
-               rejected_groups: frozenset = frozenset()) -> Plan:
-    ruleset = RuleSet(settings.packs, settings.rule_options)
-    for prefix in settings.safety_overrides:  # a code that matches no rule is a typo in the config
-        if not any(code.startswith(prefix) for code in ruleset.rules):
-            where = f"{settings.source}: " if settings.source else ""
-            raise UsageError(f"{where}extend-safe-fixes/extend-unsafe-fixes: {prefix!r} matches no rule code "
-                             "(a code such as SP01, or a prefix such as SP)")
-    rules = ruleset.select(settings.select, settings.extend_select, settings.ignore)
-    explicit = (ruleset.named(settings.select, settings.extend_select) if settings.explicit is None
-                else set(settings.explicit))
-    policy = FixPolicy(apply=apply, unsafe=settings.unsafe_fixes, overrides=settings.safety_overrides,
-                       rejected=rejected, rejected_groups=rejected_groups)
-    return Plan(tuple(rules), policy, settings.allow_words | accepted_words(settings.packs),
-                tuple(sorted(settings.canonical.items())), frozenset(explicit), settings.time_budget)
-
-
-def input_options(settings: Settings, in_place: bool = False) -> InputOptions:
-    return InputOptions(settings.text_field, settings.id_field, settings.format, settings.formats, in_place)
 
 
 @dataclass

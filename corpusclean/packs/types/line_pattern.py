@@ -11,7 +11,9 @@ zone, and ``max-length`` bounds the match.
 from __future__ import annotations
 
 import re
+import re._parser as re_parser  # noqa: PLC2701 - validating a pattern without compiling it
 from dataclasses import dataclass
+from functools import cached_property
 from typing import ClassVar, Iterable
 
 from corpusclean.core.document import Document
@@ -50,17 +52,29 @@ class LinePatternRule(PackRule):
         self.safety = self.pack_safety()
         fragments = {k: f"(?:{v})" for k, v in data.get("fragments", {}).items()}
         try:
-            alternation = "|".join(f"(?:{_expand(p, fragments)})" for p in data["patterns"])
-            flags = (0 if data.get("case-sensitive") else re.IGNORECASE)
-            # A whole line (any line-break style), surrounding spaces aside, that matches a pattern.
-            # Candidates by one scan of the text; each confirmed on its own line, since a pattern's `\s` can
-            # reach into the lines around it.
-            self.line_regex = re.compile(alternation, flags)
-            self.match_regex = re.compile(alternation, flags | re.MULTILINE)
-            self.regex = re.compile(rf"(?<![^\r\n])(?![\r\n])[^\S\r\n]*(?:{alternation})[^\S\r\n]*(?![^\r\n])",
-                                    flags)
+            self.alternation = "|".join(f"(?:{_expand(p, fragments)})" for p in data["patterns"])
+            self.flags = (0 if data.get("case-sensitive") else re.IGNORECASE)
+            re_parser.parse(self.alternation, self.flags)  # errors now, with their position; compiled on first use
         except (KeyError, IndexError, re.error) as exc:
             raise UsageError(f"{spec.path}: bad pattern: {exc}") from None
+
+    # Compiled when a document first needs them: compiling every pack costs more than checking a small file,
+    # and a run on Markdown never runs the packs made for plain text.
+    @cached_property
+    def line_regex(self) -> re.Pattern:
+        return re.compile(self.alternation, self.flags)
+
+    @cached_property
+    def match_regex(self) -> re.Pattern:
+        return re.compile(self.alternation, self.flags | re.MULTILINE)
+
+    @cached_property
+    def regex(self) -> re.Pattern:
+        """A whole line (any line-break style), surrounding spaces aside, that matches a pattern.
+        Candidates by one scan of the text; each confirmed on its own line, since a pattern's `\\s` can
+        reach into the lines around it."""
+        return re.compile(rf"(?<![^\r\n])(?![\r\n])[^\S\r\n]*(?:{self.alternation})[^\S\r\n]*(?![^\r\n])",
+                          self.flags)
 
     @property
     def fix_availability(self) -> str:
