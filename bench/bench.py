@@ -52,6 +52,24 @@ def latency() -> None:
           f"python -c pass {bare * 1000:.0f} ms; corpusclean's own share {(check - bare) * 1000:.0f} ms")
 
 
+# Lines on which the packs' Python patterns backtracked: 17 s, over 60 s and 23 s before they ran as automata.
+PATHOLOGICAL = {
+    "AR01": "Updated " + "1" * 24 + "x",
+    "AR02": "Reporting by Jane Doe" + "; editing by a" * 30 + "!",
+    "AR06": "By . Jane" + " For" * 30 + " x y z !",
+}
+
+
+def pathological() -> None:
+    from corpusclean import api
+
+    for code, line in PATHOLOGICAL.items():
+        text = f"{line}\n\nThe council met on Monday.\n\n{line}\n"
+        list(api.clean([text], select=[code]))  # compile the pack first: its first use is not the point
+        seconds = timed(lambda: list(api.clean([text], select=[code])))
+        print(f"  {code} on {line[:24]!r}... ({len(line)} characters): {seconds * 1000:.1f} ms")
+
+
 def timed(action, runs: int = 3) -> float:
     times = []
     for _ in range(runs):
@@ -247,4 +265,6 @@ if __name__ == "__main__":
     pass_one()
     print("the analysis (native core: format, regions, languages):")
     analysis()
+    print("the pack inputs that made Python's re backtrack (now automata), median of 3 checks:")
+    pathological()
     scale()

@@ -53,6 +53,35 @@ def test_bad_pack_is_a_clear_error(tmp_path):
         parse_pack(bad)
 
 
+PACK = ('code = "AR98"\nname = "x"\ntype = "line-pattern"\nsummary = ""\nwhat = ""\nwhy = ""\n'
+        'fix-safety = ""\npatterns = ["advertisement", {pattern}]\n')
+
+
+def test_a_pattern_automata_cannot_run_names_the_pack_the_pattern_and_the_position(cli, tmp_path):
+    # Issue 13, item 3: pack syntax is the Rust regex crate's (no lookaround, no backreferences).
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house/lookbehind.toml").write_text(PACK.format(pattern='"(?<=[.])by line"'))
+    (tmp_path / "corpusclean.toml").write_text('packs = ["house"]\n')
+    (tmp_path / "a.txt").write_text("fine\n")
+    code, _, err = cli("check", "a.txt", cwd=tmp_path)
+    assert code == 2 and len(err.splitlines()) == 1
+    assert "lookbehind.toml: pattern 2 '(?<=[.])by line' does not compile: at 0: look-around" in err
+
+
+@pytest.mark.parametrize("line, select", [
+    ("Updated " + "1" * 24 + "x", "AR01"),  # 17 s in Python's re
+    ("Reporting by Jane Doe" + "; editing by a" * 30 + "!", "AR02"),  # over 60 s
+    ("By . Jane" + " For" * 30 + " x y z !", "AR06"),  # 23 s
+])
+def test_the_shapes_that_made_the_old_packs_backtrack_get_their_answer(line, select):
+    # No timing here (make bench times them): the answer, which Python's re took seconds to minutes for.
+    from corpusclean import api
+
+    text = f"{line}\n\nThe council met on Monday to discuss the budget.\n\n{line}\n"
+    [result] = api.clean([text], select=[select])
+    assert result.cleaned == text
+
+
 def test_wheel_ships_the_packs(tmp_path):
     subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
                     "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True)

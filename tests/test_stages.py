@@ -57,17 +57,3 @@ def test_executors_and_workers_depend_downward_only():
             "corpusclean.run.serial; print(sorted(m for m in sys.modules if m in ('corpusclean.run.session', "
             "'corpusclean.cli', 'corpusclean.report.sinks')))")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "[]"
-
-
-def test_pack_patterns_are_checked_at_load_and_compiled_on_first_use():
-    # Issue 13, item 4: compiling every pack cost more than checking a small file.
-    from corpusclean.core.config import Settings
-    from corpusclean.core.document import Document
-    from corpusclean.run.plan import build_plan
-    from corpusclean.run.stages import process
-
-    plan = build_plan(Settings(select=("AR01",)), apply=True)
-    [rule] = plan.rules
-    assert "line_regex" not in vars(rule) and "regex" not in vars(rule)
-    assert process(Document("a.txt", "Updated\n\nThe council met.\n"), plan, {}).cleaned == "The council met.\n"
-    assert "regex" in vars(rule)

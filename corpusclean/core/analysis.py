@@ -148,10 +148,10 @@ def analyze_text(text: str, format: str = "plain") -> Analysis:
 def analyze_batch(texts: list[str], formats: list[str]) -> list[Analysis]:
     from corpusclean import _core
 
-    return [_analysis(*raw) for raw in _core.analyze_batch(list(map(_encodable, texts)), formats)]
+    return [_analysis(*raw) for raw in _core.analyze_batch(list(map(encodable, texts)), formats)]
 
 
-def _encodable(text: str) -> str:
+def encodable(text: str) -> str:
     """``text`` with lone surrogates (a Python string from the API may hold them; no file can) as `?`:
     one code point for one, so every offset the core returns still fits the original."""
     try:

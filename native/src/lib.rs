@@ -2,11 +2,13 @@
 //!
 //! A document's text and format go in; out come the regions that are not prose (code, markup, URLs,
 //! front matter, ...) and the language of each prose block. Offsets are byte offsets inside the crate
-//! and code-point offsets at the Python boundary (`offsets.rs`).
+//! and code-point offsets at the Python boundary (`offsets.rs`). The artifact packs' line patterns run
+//! here too, as automata (`patterns.rs`).
 
 pub mod analysis;
 pub mod lang;
 pub mod offsets;
+pub mod patterns;
 #[cfg(feature = "python")]
 mod py;
 

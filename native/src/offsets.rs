@@ -22,6 +22,28 @@ pub fn char_indices(text: &str, positions: &[usize]) -> Vec<usize> {
     out
 }
 
+/// Byte offsets of the code-point indices `positions` (any order) in `text`; past the end, its length.
+pub fn byte_indices(text: &str, positions: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..positions.len()).collect();
+    order.sort_unstable_by_key(|&i| positions[i]);
+    let mut out = vec![text.len(); positions.len()];
+    let mut chars = text
+        .char_indices()
+        .map(|(byte, _)| byte)
+        .enumerate()
+        .peekable();
+    for i in order {
+        while let Some(&(index, byte)) = chars.peek() {
+            if index == positions[i] {
+                out[i] = byte;
+                break;
+            }
+            chars.next();
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -35,5 +57,15 @@ mod tests {
             &[byte_of('y'), 0, byte_of('x'), text.len(), byte_of('\n')],
         );
         assert_eq!(got, vec![6, 0, 4, 7, 2]);
+    }
+
+    #[test]
+    fn code_point_indices_back_to_bytes() {
+        let text = "é\r\n€x𝄞y";
+        assert_eq!(
+            byte_indices(text, &[6, 0, 4, 7, 2, 99]),
+            vec![12, 0, 7, 13, 3, 13]
+        );
+        assert_eq!(char_indices(text, &byte_indices(text, &[5, 3])), vec![5, 3]);
     }
 }

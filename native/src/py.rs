@@ -6,7 +6,8 @@ use pyo3::prelude::*;
 
 use crate::analysis::{analyze, Analysis, Format};
 use crate::lang::LangGuess;
-use crate::offsets::char_indices;
+use crate::offsets::{byte_indices, char_indices};
+use crate::patterns;
 
 type PyLang = (&'static str, &'static str, f64, bool, bool);
 type PyRegion = (&'static str, usize, usize);
@@ -92,8 +93,74 @@ fn analyze_batch(
     }))
 }
 
+/// A pack's patterns as automata; offsets in and out are code points, as Python indexes strings.
+#[pyclass(frozen)]
+struct LinePatterns(patterns::LinePatterns);
+
+#[pymethods]
+impl LinePatterns {
+    #[new]
+    fn new(alternation: &str, case_insensitive: bool, whole_lines: bool) -> PyResult<Self> {
+        patterns::LinePatterns::new(alternation, case_insensitive, whole_lines)
+            .map(LinePatterns)
+            .map_err(PyValueError::new_err)
+    }
+
+    /// The lines between `start` and `end` that match whole: (start, end) of each line's text.
+    fn lines(
+        &self,
+        py: Python<'_>,
+        text: &str,
+        start: usize,
+        end: usize,
+        max_chars: usize,
+    ) -> Vec<(usize, usize)> {
+        py.allow_threads(|| in_chars(text, start, end, |s, e| self.0.lines(text, s, e, max_chars)))
+    }
+
+    /// The matches (or their `cut…` groups) between `start` and `end`.
+    fn matches(
+        &self,
+        py: Python<'_>,
+        text: &str,
+        start: usize,
+        end: usize,
+        max_chars: usize,
+    ) -> Vec<(usize, usize)> {
+        py.allow_threads(|| {
+            in_chars(text, start, end, |s, e| {
+                self.0.matches(text, s, e, max_chars)
+            })
+        })
+    }
+}
+
+/// Check a pattern's syntax without compiling it; a ValueError says where and what is wrong.
+#[pyfunction]
+fn check_pattern(pattern: &str) -> PyResult<()> {
+    patterns::check(pattern).map_err(PyValueError::new_err)
+}
+
+/// Run `find` on the byte range of code points `start..end`, and give its spans back in code points.
+fn in_chars(
+    text: &str,
+    start: usize,
+    end: usize,
+    find: impl Fn(usize, usize) -> Vec<(usize, usize)>,
+) -> Vec<(usize, usize)> {
+    let bytes = byte_indices(text, &[start, end]);
+    let spans = find(bytes[0], bytes[1]);
+    let flat: Vec<usize> = spans.iter().flat_map(|&(s, e)| [s, e]).collect();
+    char_indices(text, &flat)
+        .chunks_exact(2)
+        .map(|pair| (pair[0], pair[1]))
+        .collect()
+}
+
 #[pymodule]
 fn _core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(analyze_batch, module)?)?;
+    module.add_class::<LinePatterns>()?;
+    module.add_function(wrap_pyfunction!(check_pattern, module)?)?;
     Ok(())
 }

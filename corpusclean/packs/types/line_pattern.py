@@ -1,7 +1,9 @@
 """``line-pattern``: a whole line that matches one of the pack's patterns is an artifact; delete it.
 
-Pack keys: ``patterns`` (regular expressions matched against the whole stripped line, case-insensitive
-unless ``case-sensitive = true``), ``fragments`` (named sub-patterns used as ``{name}`` in patterns),
+Pack keys: ``patterns`` (regular expressions in the syntax of the Rust ``regex`` crate, run as automata:
+linear time on any line, so no lookaround and no backreferences; matched against the whole stripped
+line, case-insensitive unless ``case-sensitive = true``; a group named ``cut…`` narrows a ``match`` to
+itself, where lookbehind would have been used), ``fragments`` (named sub-patterns used as ``{name}`` in patterns),
 ``zone`` (``top``, ``bottom`` or ``any``) with ``zone-lines`` (how many non-blank lines from that edge),
 ``max-length`` (longer lines are prose, not artifacts), ``message``, ``safety``, and ``remove``: ``line``
 (the default) or ``match``, for residue inside a line (`By . Associated Press . PUBLISHED: . 14:11 EST,
@@ -11,11 +13,11 @@ zone, and ``max-length`` bounds the match.
 from __future__ import annotations
 
 import re
-import re._parser as re_parser  # noqa: PLC2701 - validating a pattern without compiling it
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import ClassVar, Iterable
 
+from corpusclean.core.analysis import encodable
 from corpusclean.core.document import Document
 from corpusclean.core.errors import UsageError
 from corpusclean.core.findings import Edit, Finding, Fix, Span
@@ -52,29 +54,17 @@ class LinePatternRule(PackRule):
         self.safety = self.pack_safety()
         fragments = {k: f"(?:{v})" for k, v in data.get("fragments", {}).items()}
         try:
-            self.alternation = "|".join(f"(?:{_expand(p, fragments)})" for p in data["patterns"])
-            self.flags = (0 if data.get("case-sensitive") else re.IGNORECASE)
-            re_parser.parse(self.alternation, self.flags)  # errors now, with their position; compiled on first use
-        except (KeyError, IndexError, re.error) as exc:
-            raise UsageError(f"{spec.path}: bad pattern: {exc}") from None
-
-    # Compiled when a document first needs them: compiling every pack costs more than checking a small file,
-    # and a run on Markdown never runs the packs made for plain text.
-    @cached_property
-    def line_regex(self) -> re.Pattern:
-        return re.compile(self.alternation, self.flags)
+            expanded = [_expand(p, fragments) for p in data["patterns"]]
+        except (KeyError, IndexError) as exc:
+            raise UsageError(f"{spec.path}: bad pattern: no fragment {exc}") from None
+        self.alternation = _checked(spec.path, expanded)
+        self.case_insensitive = not data.get("case-sensitive")
 
     @cached_property
-    def match_regex(self) -> re.Pattern:
-        return re.compile(self.alternation, self.flags | re.MULTILINE)
-
-    @cached_property
-    def regex(self) -> re.Pattern:
-        """A whole line (any line-break style), surrounding spaces aside, that matches a pattern.
-        Candidates by one scan of the text; each confirmed on its own line, since a pattern's `\\s` can
-        reach into the lines around it."""
-        return re.compile(rf"(?<![^\r\n])(?![\r\n])[^\S\r\n]*(?:{self.alternation})[^\S\r\n]*(?![^\r\n])",
-                          self.flags)
+    def patterns(self):
+        """Compiled when a document first needs them: a run on Markdown never compiles the packs made for
+        plain text, and a one-file check pays for the packs it uses only."""
+        return _automata(self.alternation, self.case_insensitive, self.remove == "line")
 
     @property
     def fix_availability(self) -> str:
@@ -86,32 +76,61 @@ class LinePatternRule(PackRule):
         if self.remove == "match":
             yield from self._matches(doc, start, end)
             return
-        for match in self.regex.finditer(text, start, end):
-            line = line_at(text, match.start())
-            if line.is_blank or len(line.text) > self.max_length or not self.line_regex.fullmatch(line.text.strip()):
-                continue
+        for line_start, _ in self.patterns.lines(encodable(text), start, end, self.max_length):
+            line = line_at(text, line_start)
             cut = deletion_span(text, line)
-            content = line.text.strip()
             yield Finding(
                 code=self.code, name=self.name, doc_id=doc.id,
                 span=Span(line.start, line.end), matched=line.text,
-                message=self.message.format(line=content),
+                message=self.message.format(line=line.text.strip()),
                 fix=Fix((Edit(Span(*cut), ""),), self.safety, "delete the line"),
                 evidence={"pattern-pack": self.spec.path.name, "zone": self.zone, "zone-lines": self.zone_lines},
             )
 
-
     def _matches(self, doc: Document, start: int, end: int) -> Iterable[Finding]:
-        for match in self.match_regex.finditer(doc.text, start, end):
-            if not match.group().strip() or len(match.group()) > self.max_length:
-                continue
-            span = Span(match.start(), match.end())
+        for match_start, match_end in self.patterns.matches(encodable(doc.text), start, end, self.max_length):
+            span, matched = Span(match_start, match_end), doc.text[match_start:match_end]
             yield Finding(
-                code=self.code, name=self.name, doc_id=doc.id, span=span, matched=match.group(),
-                message=self.message.format(line=match.group().strip()),
+                code=self.code, name=self.name, doc_id=doc.id, span=span, matched=matched,
+                message=self.message.format(line=matched.strip()),
                 fix=Fix((Edit(span, ""),), self.safety, "delete it"),
                 evidence={"pattern-pack": self.spec.path.name, "zone": self.zone, "zone-lines": self.zone_lines},
             )
+
+
+def _checked(path, patterns: list[str]) -> str:
+    """The pack's patterns as one alternation, each checked as the Rust `regex` crate reads them (linear
+    time on any line, so no lookaround and no backreferences): a pattern it refuses is named, with the
+    position and the reason."""
+    from corpusclean import _core
+
+    for number, pattern in enumerate(patterns, 1):
+        try:
+            _core.check_pattern(pattern)
+        except ValueError as exc:
+            raise UsageError(f"{path}: pattern {number} {pattern!r} does not compile: {_reason(str(exc))}") from None
+    alternation = "|".join(f"(?:{p})" for p in patterns)
+    try:
+        _core.check_pattern(alternation)
+    except ValueError as exc:  # each is fine alone: two name the same group
+        raise UsageError(f"{path}: the patterns do not compile together: {_reason(str(exc))}") from None
+    return alternation
+
+
+@lru_cache(maxsize=64)
+def _automata(alternation: str, case_insensitive: bool, whole_lines: bool):
+    """Compiled once per process: a program that builds plans again (the API, a test suite) reuses them."""
+    from corpusclean import _core
+
+    return _core.LinePatterns(alternation, case_insensitive, whole_lines)
+
+
+def _reason(message: str) -> str:
+    """``regex``'s multi-line error as one line: ``at 0: look-around ... is not supported``."""
+    lines = message.splitlines()
+    caret = next((line.index("^") - 4 for line in lines if line.strip().startswith("^")), None)
+    error = next((line.removeprefix("error: ") for line in lines if line.startswith("error: ")), lines[-1])
+    return f"at {caret}: {error}" if caret is not None else error
 
 
 def _expand(pattern: str, fragments: dict[str, str]) -> str:
