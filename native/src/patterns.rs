@@ -64,15 +64,25 @@ impl LinePatterns {
         })
     }
 
-    /// Byte spans of the lines between `start` and `end` (byte offsets) whose text, white space
-    /// around it aside, matches as a whole; blank lines and lines over `max_chars` characters are prose.
-    pub fn lines(
+    /// Byte spans between `start` and `end` (byte offsets): the whole lines that match, or the matches,
+    /// as compiled for; blank ones and ones over `max_chars` characters are prose.
+    pub fn find(
         &self,
         text: &str,
         start: usize,
         end: usize,
         max_chars: usize,
     ) -> Vec<(usize, usize)> {
+        if self.whole_lines {
+            self.lines(text, start, end, max_chars)
+        } else {
+            self.matches(text, start, end, max_chars)
+        }
+    }
+
+    /// Byte spans of the lines between `start` and `end` (byte offsets) whose text, white space
+    /// around it aside, matches as a whole; blank lines and lines over `max_chars` characters are prose.
+    fn lines(&self, text: &str, start: usize, end: usize, max_chars: usize) -> Vec<(usize, usize)> {
         let mut found = Vec::new();
         let mut at = start;
         while at < end {
@@ -93,14 +103,13 @@ impl LinePatterns {
 
     /// Byte spans of the matches between `start` and `end` (each the match, or its `cut…` group), at
     /// most `max_chars` characters and not blank.
-    pub fn matches(
+    fn matches(
         &self,
         text: &str,
         start: usize,
         end: usize,
         max_chars: usize,
     ) -> Vec<(usize, usize)> {
-        assert!(!self.whole_lines, "compiled for whole lines");
         let zone = &text[..end];
         let mut found = Vec::new();
         for caps in self.regex.captures_iter(&zone[start..]) {

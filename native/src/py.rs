@@ -106,8 +106,9 @@ impl LinePatterns {
             .map_err(PyValueError::new_err)
     }
 
-    /// The lines between `start` and `end` that match whole: (start, end) of each line's text.
-    fn lines(
+    /// Between `start` and `end`: the lines that match whole, or the matches (their `cut…` groups),
+    /// as the patterns were compiled for.
+    fn find(
         &self,
         py: Python<'_>,
         text: &str,
@@ -115,23 +116,7 @@ impl LinePatterns {
         end: usize,
         max_chars: usize,
     ) -> Vec<(usize, usize)> {
-        py.allow_threads(|| in_chars(text, start, end, |s, e| self.0.lines(text, s, e, max_chars)))
-    }
-
-    /// The matches (or their `cut…` groups) between `start` and `end`.
-    fn matches(
-        &self,
-        py: Python<'_>,
-        text: &str,
-        start: usize,
-        end: usize,
-        max_chars: usize,
-    ) -> Vec<(usize, usize)> {
-        py.allow_threads(|| {
-            in_chars(text, start, end, |s, e| {
-                self.0.matches(text, s, e, max_chars)
-            })
-        })
+        py.allow_threads(|| in_chars(text, start, end, |s, e| self.0.find(text, s, e, max_chars)))
     }
 }
 

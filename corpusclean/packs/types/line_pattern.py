@@ -76,7 +76,7 @@ class LinePatternRule(PackRule):
         if self.remove == "match":
             yield from self._matches(doc, start, end)
             return
-        for line_start, _ in self.patterns.lines(encodable(text), start, end, self.max_length):
+        for line_start, _ in self.patterns.find(encodable(text), start, end, self.max_length):
             line = line_at(text, line_start)
             cut = deletion_span(text, line)
             yield Finding(
@@ -88,7 +88,7 @@ class LinePatternRule(PackRule):
             )
 
     def _matches(self, doc: Document, start: int, end: int) -> Iterable[Finding]:
-        for match_start, match_end in self.patterns.matches(encodable(doc.text), start, end, self.max_length):
+        for match_start, match_end in self.patterns.find(encodable(doc.text), start, end, self.max_length):
             span, matched = Span(match_start, match_end), doc.text[match_start:match_end]
             yield Finding(
                 code=self.code, name=self.name, doc_id=doc.id, span=span, matched=matched,
