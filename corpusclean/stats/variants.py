@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
-from rapidfuzz.distance import OSA
 
 from corpusclean.text.tokens import PARTICLE_NAME, is_acronym
 from corpusclean.text import lexicon
@@ -118,6 +117,8 @@ def _variants(a: str, b: str) -> bool:
         return False
     if normal_form(a) == normal_form(b):
         return same_name(a, b)
+    from rapidfuzz.distance import OSA  # C++, imported when clusters are first built, not at start
+
     edits = OSA.distance(fold(a), fold(b))
     return edits <= (2 if min(len(a), len(b)) >= LONG_NAME else 1) and same_name(a, b)
 

@@ -20,7 +20,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
 
 from corpusclean.text import name_model
 
@@ -72,6 +71,8 @@ def edit_features(a: str, b: str) -> list[str]:
     """Descriptions of the edits between two spellings, for ``name_model`` to weigh: the letters each edit
     changes, where it falls, the letters beside it, and what the transliteration table above makes of the
     pair (order-free: a pair is described the same either way round)."""
+    from rapidfuzz.distance import Levenshtein  # C++, imported when names are first compared, not at start
+
     x, y = sorted((fold(a), fold(b)))
     edits = Levenshtein.editops(x, y)
     # Short names have more look-alikes: how many edits a name of this length takes is telling.
@@ -99,6 +100,8 @@ def same_name(a: str, b: str, threshold: float | None = None) -> bool:
     transliterations make far more often than different names do (``name_model``, learned weights)."""
     if _inflected(a, b) or _inflected(b, a):
         return False
+    from rapidfuzz.distance import Levenshtein
+
     x, y = fold(a), fold(b)
     if x == y:
         return a != b
