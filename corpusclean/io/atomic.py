@@ -13,6 +13,7 @@ import os
 import re
 import secrets
 import stat
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
@@ -93,21 +94,29 @@ def _overwrite(source: Path, path: Path) -> None:
         os.fsync(dst.fileno())
 
 
-_OWN_TEMP = r"\.{name}\.[\w]{{8}}(\.tmp|\.pending)"
+_TEMP = re.compile(r"\.(.+)\.\w{8}(\.tmp|\.pending)")  # `.NAME.xxxxxxxx.tmp`, beside NAME
+
+
+@lru_cache(maxsize=256)
+def _temp_files(folder: str, changed: int) -> dict[str, list[tuple[str, str]]]:
+    """The temp files in ``folder`` by the name they were written for: one listing per folder (and per
+    change of it, ``changed`` being its mtime), not one per file a `fix` over a big folder reads."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for entry in os.scandir(folder):
+        if (match := _TEMP.fullmatch(entry.name)) and entry.is_file(follow_symlinks=False):
+            found.setdefault(match.group(1), []).append((entry.path, match.group(2)))
+    return found
 
 
 def recover(path: Path) -> None:
     """Undo what a killed write to ``path`` left behind: its temp files go, and an interrupted in-place
     rewrite of a hard-linked file is finished from its complete copy."""
     path = Path(os.path.realpath(path))
-    pattern = re.compile(_OWN_TEMP.format(name=re.escape(path.name)))
-    with contextlib.suppress(OSError):
-        for entry in os.scandir(path.parent):
-            match = pattern.fullmatch(entry.name)
-            if match and entry.is_file(follow_symlinks=False):
-                if match.group(1) == PENDING and path.exists():
-                    _overwrite(Path(entry.path), path)
-                os.unlink(entry.path)
+    for temp, kind in _temp_files(str(path.parent), path.parent.stat().st_mtime_ns).get(path.name, []):
+        with contextlib.suppress(FileNotFoundError):  # gone since the folder was listed
+            if kind == PENDING and path.exists():
+                _overwrite(Path(temp), path)
+            os.unlink(temp)
 
 
 def read_only(path: Path) -> bool:
@@ -118,7 +127,7 @@ def read_only(path: Path) -> bool:
 
 def leftovers(folder: Path) -> list[Path]:
     """Temp files a killed process left behind (``.NAME.xxxxxxxx.tmp`` beside the file it was writing)."""
-    return [p for p in folder.rglob(".*.tmp") if p.is_file() and re.fullmatch(r"\..+\.[\w]{8}\.tmp", p.name)]
+    return [p for p in folder.rglob(".*.tmp") if p.is_file() and _TEMP.fullmatch(p.name)]
 
 
 def write_bytes(path: Path, data: bytes) -> None:

@@ -290,24 +290,27 @@ class _ZstdReader(io.RawIOBase):
         import zstandard
 
         self._raw, self._new, self._error = raw, zstandard.ZstdDecompressor().decompressobj, zstandard.ZstdError
-        self._frame, self._pending, self._started = self._new(), b"", False
+        self._frame, self._pending, self._taken, self._started = self._new(), b"", 0, False
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:
-        while not self._pending:
+        while self._taken == len(self._pending):
             data = self._raw.read(self.CHUNK)
             if not data:
                 if self._started and not self._frame.eof:
                     raise EOFError("compressed file ended before the end of a zstd frame (truncated?)")
                 return 0
             self._feed(data)
-        size = min(len(buffer), len(self._pending))
-        buffer[:size], self._pending = self._pending[:size], self._pending[size:]
+        # Handed out from an offset: slicing off what was taken would copy the rest at every read.
+        size = min(len(buffer), len(self._pending) - self._taken)
+        buffer[:size] = memoryview(self._pending)[self._taken:self._taken + size]
+        self._taken += size
         return size
 
     def _feed(self, data: bytes) -> None:
+        self._pending, self._taken = b"", 0
         while data:
             if self._frame.eof:
                 self._frame = self._new()

@@ -185,15 +185,14 @@ class InPlaceWriter:
             self._parquet.write(source, source.path, self.text_field)
             self.changed_files.append(source.path)
         self._parquet = None
-        if source.path == STDIN and self._rows is not None:
+        to_stdout = source.path == STDIN
+        if self._rows is not None and (to_stdout or self._changed):
             with contextlib.ExitStack() as stack:
-                handle = compressed(stack, sys.stdout.buffer, source)
-                for row in self._rows:
-                    handle.write(row)
-        elif self._rows is not None and self._changed:
-            with contextlib.ExitStack() as stack:
-                handle = open_output(stack, source.path, source)
+                if to_stdout:
+                    handle = compressed(stack, sys.stdout.buffer, source)
+                else:
+                    handle = open_output(stack, source.path, source)
+                    self.changed_files.append(source.path)
                 for row in self._rows:  # zstandard's writer has no writelines
                     handle.write(row)
-            self.changed_files.append(source.path)
         self._rows = None

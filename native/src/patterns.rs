@@ -64,8 +64,9 @@ impl LinePatterns {
         })
     }
 
-    /// Byte spans between `start` and `end` (byte offsets): the whole lines that match, or the matches,
-    /// as compiled for; blank ones and ones over `max_chars` characters are prose.
+    /// Byte spans between `start` and `end` (byte offsets): the whole lines that match, or the matches
+    /// (each its `cut…` group when it has one), as compiled for. Blank ones, and ones over `max_chars`
+    /// characters, are prose.
     pub fn find(
         &self,
         text: &str,
@@ -73,27 +74,30 @@ impl LinePatterns {
         end: usize,
         max_chars: usize,
     ) -> Vec<(usize, usize)> {
-        if self.whole_lines {
-            self.lines(text, start, end, max_chars)
+        let zone = &text[start..end];
+        let found = if self.whole_lines {
+            self.lines(zone)
         } else {
-            self.matches(text, start, end, max_chars)
-        }
+            self.matches(zone)
+        };
+        found
+            .into_iter()
+            .filter(|&(s, e)| {
+                let part = &zone[s..e];
+                !part.trim().is_empty() && part.chars().count() <= max_chars
+            })
+            .map(|(s, e)| (start + s, start + e))
+            .collect()
     }
 
-    /// Byte spans of the lines between `start` and `end` (byte offsets) whose text, white space
-    /// around it aside, matches as a whole; blank lines and lines over `max_chars` characters are prose.
-    fn lines(&self, text: &str, start: usize, end: usize, max_chars: usize) -> Vec<(usize, usize)> {
+    /// The lines of `zone` whose text, white space around it aside, matches as a whole.
+    fn lines(&self, zone: &str) -> Vec<(usize, usize)> {
         let mut found = Vec::new();
-        let mut at = start;
-        while at < end {
-            let rest = &text[at..];
+        let mut at = 0;
+        while at < zone.len() {
+            let rest = &zone[at..];
             let length = rest.find(['\r', '\n']).unwrap_or(rest.len());
-            let line = &rest[..length];
-            let content = line.trim();
-            if !content.is_empty()
-                && line.chars().count() <= max_chars
-                && self.regex.is_match(content)
-            {
+            if self.regex.is_match(rest[..length].trim()) {
                 found.push((at, at + length));
             }
             at += length + line_break(&rest[length..]);
@@ -101,30 +105,16 @@ impl LinePatterns {
         found
     }
 
-    /// Byte spans of the matches between `start` and `end` (each the match, or its `cut…` group), at
-    /// most `max_chars` characters and not blank.
-    fn matches(
-        &self,
-        text: &str,
-        start: usize,
-        end: usize,
-        max_chars: usize,
-    ) -> Vec<(usize, usize)> {
-        let zone = &text[..end];
-        let mut found = Vec::new();
-        for caps in self.regex.captures_iter(&zone[start..]) {
-            let whole = caps.get(0).expect("group 0 is the match");
-            let part = self
-                .cuts
-                .iter()
-                .find_map(|&index| caps.get(index))
-                .unwrap_or(whole);
-            let matched = part.as_str();
-            if !matched.trim().is_empty() && matched.chars().count() <= max_chars {
-                found.push((start + part.start(), start + part.end()));
-            }
-        }
-        found
+    /// The matches in `zone`, each the match or its `cut…` group.
+    fn matches(&self, zone: &str) -> Vec<(usize, usize)> {
+        self.regex
+            .captures_iter(zone)
+            .map(|caps| {
+                let part = self.cuts.iter().find_map(|&index| caps.get(index));
+                let part = part.unwrap_or_else(|| caps.get(0).expect("group 0 is the match"));
+                (part.start(), part.end())
+            })
+            .collect()
     }
 }
 
@@ -147,7 +137,7 @@ mod tests {
     fn whole_lines_match_with_their_white_space_aside() {
         let patterns = LinePatterns::new(r"(?:updated)(?:\s*\d{1,4})*", true, true).unwrap();
         let text = "  Updated 2024 \r\nThe list was updated on Monday.\nUPDATED\n";
-        let spans = patterns.lines(text, 0, text.len(), 120);
+        let spans = patterns.find(text, 0, text.len(), 120);
         let lines: Vec<&str> = spans.iter().map(|&(s, e)| &text[s..e]).collect();
         assert_eq!(lines, vec!["  Updated 2024 ", "UPDATED"]);
     }
@@ -156,8 +146,8 @@ mod tests {
     fn long_lines_are_prose_and_the_zone_bounds_the_search() {
         let patterns = LinePatterns::new("advertisement", true, true).unwrap();
         let text = "Advertisement\nAdvertisement\n";
-        assert_eq!(patterns.lines(text, 0, text.len(), 5), vec![]);
-        assert_eq!(patterns.lines(text, 0, 14, 100), vec![(0, 13)]);
+        assert_eq!(patterns.find(text, 0, text.len(), 5), vec![]);
+        assert_eq!(patterns.find(text, 0, 14, 100), vec![(0, 13)]);
     }
 
     #[test]
@@ -169,7 +159,7 @@ mod tests {
         )
         .unwrap();
         let text = "It ended. Jane contributed to this report.\nNext line.";
-        let spans = patterns.matches(text, 0, text.len(), 200);
+        let spans = patterns.find(text, 0, text.len(), 200);
         assert_eq!(spans, vec![(9, 42)]);
         assert_eq!(&text[9..42], " Jane contributed to this report.");
     }
@@ -180,7 +170,7 @@ mod tests {
         // is measured by `make bench`, the answer here.
         let patterns = LinePatterns::new(r"updated(?:\s*(?:\d{1,4}|at|on))+", true, true).unwrap();
         let text = format!("Updated {}x\nUpdated 1 2\n", "1".repeat(5000));
-        let spans = patterns.lines(&text, 0, text.len(), 10_000);
+        let spans = patterns.find(&text, 0, text.len(), 10_000);
         assert_eq!(spans.len(), 1);
         assert_eq!(&text[spans[0].0..spans[0].1], "Updated 1 2");
     }

@@ -142,9 +142,12 @@ def unified_tokens(ctx: RuleContext):
     tokens = ctx.stats.get("tokens")
     if not tokens:
         return tokens
-    clusters = variant_clusters(tokens, ctx.canonical)
-    moves = {form: cluster.canonical for form, cluster in clusters.items() if form != cluster.canonical}
-    return tokens.remember(("unified", tuple(sorted(ctx.canonical.items()))), lambda: tokens.folded(moves))
+
+    def unify():  # once per run: every document asks
+        clusters = variant_clusters(tokens, ctx.canonical)
+        return tokens.folded({form: c.canonical for form, c in clusters.items() if form != c.canonical})
+
+    return tokens.remember(("unified", tuple(sorted(ctx.canonical.items()))), unify)
 
 
 def _inflection(a: str, b: str) -> bool:
