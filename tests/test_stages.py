@@ -30,7 +30,8 @@ def test_merge_of_any_split_in_any_order_equals_one_pass():
         for part in order[1:]:
             merged = merge(merged, part)
         assert merged == whole
-    assert whole["tokens"]["count"]["Raqqa"] == 2 and whole["tokens"]["docs"]["Raqqa"] == 1
+    documents, count, docs, _ = whole["tokens"].to_dicts()
+    assert documents == 4 and count["Raqqa"] == 2 and docs["Raqqa"] == 1
 
 
 def test_killed_fix_leaves_the_file_whole(tmp_path):

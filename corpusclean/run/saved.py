@@ -23,7 +23,8 @@ SCHEMA_VERSION = 2  # 2: token counts are of prose only; the code vocabulary (`c
 def save_states(path: Path, states: dict[str, Any]) -> None:
     """JSON, gzipped when the name ends in ``.gz``."""
     # Keys sorted: counts gathered in set order (which varies between processes) still save the same bytes.
-    data = json.dumps({"schema_version": SCHEMA_VERSION, "states": states}, ensure_ascii=False,
+    plain = {name: _plain(name, state) for name, state in states.items()}
+    data = json.dumps({"schema_version": SCHEMA_VERSION, "states": plain}, ensure_ascii=False,
                       sort_keys=True).encode("utf-8")
     write_bytes(path, gzip.compress(data, compresslevel=5, mtime=0) if path.name.endswith(".gz") else data)
 
@@ -42,7 +43,10 @@ def load_states(path: Path, plan) -> dict[str, Any]:
     if missing:
         raise UsageError(f"{path}: the saved statistics lack {', '.join(missing)} (saved for other rules): "
                          f"save them again with `corpusclean stats CORPUS --save {path}`")
-    return {name: _revive(states[name]) for name in plan.needs}
+    try:
+        return {name: _revive(name, states[name]) for name in plan.needs}
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise UsageError(f"{path}: saved statistics are damaged ({exc!r}): save them again") from None
 
 
 def project_statistics(config: Path | None) -> Path | None:
@@ -51,10 +55,27 @@ def project_statistics(config: Path | None) -> Path | None:
     return path if path.is_file() else None
 
 
-def _revive(state: Any) -> Any:
-    """Counters come back as dicts; the collectors' merge and finalize read them as mappings."""
+def _collector(name: str):
+    """The collector of ``name`` when its states are native objects that convert to and from JSON-able
+    data (``to_plain``, ``from_plain``)."""
+    from corpusclean.stats import COLLECTORS
+
+    collector = COLLECTORS.get(name)
+    return collector if hasattr(collector, "to_plain") else None
+
+
+def _plain(name: str, state: Any) -> Any:
+    collector = _collector(name)
+    return collector.to_plain(state) if collector else state
+
+
+def _revive(name: str, state: Any) -> Any:
+    """Native states are rebuilt by their collector; Counters come back as dicts, which the other
+    collectors' merge and finalize read as mappings."""
     from collections import Counter
 
+    if collector := _collector(name):
+        return collector.from_plain(state)
     if isinstance(state, dict):
         return {k: Counter(v) if isinstance(v, dict) else v for k, v in state.items()}
     return state

@@ -8,51 +8,43 @@ from itertools import compress, repeat
 from operator import itemgetter
 from typing import Any, Callable, Iterable
 
-from corpusclean.core.analysis import analyze
+from corpusclean._core import WordCounts
+from corpusclean.core.analysis import analyze, encodable
 from corpusclean.core.document import Document
 from corpusclean.text.lexicon import delete_keys
-from corpusclean.text.tokens import WORD, particle_names
 
 
 FUNCTION_WORD_COUNT = 200_000_000  # n-gram count of `said`: words beside any name say nothing
 
 
 class TokenCollector:
-    """Counts are kept in Counters and fed whole token lists: ``Counter.update`` with an iterable counts in
-    C, where a loop over the distinct forms of a long document costs as much again as tokenizing it."""
+    """Counted natively (``corpusclean._core.WordCounts``: the per-word loop of pass 1), the document's
+    prose pieces in one call; `tests/test_native_tokens.py` holds it equal to a Python reference."""
 
     name = "tokens"
 
-    def empty(self) -> dict[str, Any]:
-        return {"documents": 0, "count": Counter(), "docs": Counter(), "pairs": Counter()}
+    def empty(self) -> WordCounts:
+        return WordCounts()
 
-    def observe(self, state: dict[str, Any], doc: Document) -> dict[str, Any]:
+    def observe(self, state: WordCounts, doc: Document) -> WordCounts:
         # Code and markup are not the corpus's prose; words on either side of them are not neighbours.
-        pieces = analyze(doc).prose_pieces(doc.text)
-        by_piece = [WORD.findall(piece) for piece in pieces]
-        words = [word for found in by_piece for word in found] if len(by_piece) > 1 else by_piece[0]
-        distinct = set(words)
-        state["count"].update(words)
-        state["docs"].update(distinct)
-        if names := particle_names(" ".join(pieces), distinct):
-            state["count"].update(names)
-            state["docs"].update(set(names))
-        for found in by_piece:
-            lowered = list(map(str.lower, found))
-            state["pairs"].update(map(" ".join, zip(lowered, lowered[1:])))
-        state["documents"] += 1
+        state.observe(list(map(encodable, analyze(doc).prose_pieces(doc.text))))
         return state
 
-    def merge(self, a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
-        out = {"documents": a["documents"] + b["documents"]}
-        for key in ("count", "docs", "pairs"):
-            merged = Counter(a[key])
-            merged.update(b[key])
-            out[key] = merged
-        return out
+    def merge(self, a: WordCounts, b: WordCounts) -> WordCounts:
+        return a.merged(b)
 
-    def finalize(self, state: dict[str, Any]) -> "TokenStats":
-        return TokenStats(state["documents"], state["count"], state["docs"], state["pairs"])
+    def finalize(self, state: WordCounts) -> "TokenStats":
+        return TokenStats(*state.to_dicts())
+
+    def to_plain(self, state: WordCounts) -> dict[str, Any]:
+        """JSON-able, for saved statistics."""
+        documents, count, docs, pairs = state.to_dicts()
+        return {"documents": documents, "count": count, "docs": docs, "pairs": pairs}
+
+    def from_plain(self, plain: dict[str, Any]) -> WordCounts:
+        return WordCounts.from_dicts(plain["documents"], list(plain["count"].items()),
+                                     list(plain["docs"].items()), list(plain["pairs"].items()))
 
 
 class TokenStats:
@@ -67,6 +59,10 @@ class TokenStats:
         self._by_lower: dict[str, list[str]] | None = None
         self._deletes: tuple[int, dict[str, set[str]]] | None = None
         self._memo: dict[Any, Any] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Answers remembered for one process (native decision tables among them) stay in it.
+        return {**self.__dict__, "_memo": {}}
 
     def remember(self, key: Any, compute: Callable[[], Any]) -> Any:
         """``compute()``, once per key for these statistics: a rule's per-word answers depend only on the

@@ -3,11 +3,15 @@
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict};
 
 use crate::analysis::{analyze, Analysis, Format};
+use crate::counts;
 use crate::lang::LangGuess;
 use crate::offsets::{byte_indices, char_indices};
 use crate::patterns;
+use crate::tables;
+use crate::words::words;
 
 type PyLang = (&'static str, &'static str, f64, bool, bool);
 type PyRegion = (&'static str, usize, usize);
@@ -142,10 +146,165 @@ fn in_chars(
         .collect()
 }
 
+/// The words of `text` as `WORD.findall` gives them, with their code-point spans.
+#[pyfunction]
+fn word_spans(text: &str) -> Vec<(&str, usize, usize)> {
+    words(text)
+        .iter()
+        .map(|w| (&text[w.start..w.end], w.char_start, w.char_end))
+        .collect()
+}
+
+type CountDicts<'py> = (
+    u64,
+    Bound<'py, PyDict>,
+    Bound<'py, PyDict>,
+    Bound<'py, PyDict>,
+);
+
+/// Pass 1's token counts, accumulated natively; they pickle as bytes and export as dicts.
+/// Equal when they hold the same counts, in whatever order (as `Counter`s compare).
+#[pyclass(eq, module = "corpusclean._core")]
+#[derive(Default, PartialEq)]
+struct WordCounts(counts::WordCounts);
+
+#[pymethods]
+impl WordCounts {
+    #[new]
+    fn new() -> Self {
+        Self::default()
+    }
+
+    /// Count one document, given as its prose pieces.
+    fn observe(&mut self, py: Python<'_>, pieces: Vec<String>) {
+        let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+        py.allow_threads(|| self.0.observe(&pieces));
+    }
+
+    /// A new state holding both counts.
+    fn merged(&self, other: &WordCounts) -> WordCounts {
+        let mut out = counts::WordCounts::clone(&self.0);
+        out.merge(&other.0);
+        WordCounts(out)
+    }
+
+    #[getter]
+    fn documents(&self) -> u64 {
+        self.0.documents
+    }
+
+    /// (documents, count, docs, pairs), the maps as dicts in first-seen order.
+    fn to_dicts<'py>(&self, py: Python<'py>) -> PyResult<CountDicts<'py>> {
+        let dict = |map: &counts::Counts| -> PyResult<Bound<'py, PyDict>> {
+            let out = PyDict::new(py);
+            for (key, n) in map {
+                out.set_item(key, n)?;
+            }
+            Ok(out)
+        };
+        Ok((
+            self.0.documents,
+            dict(&self.0.count)?,
+            dict(&self.0.docs)?,
+            dict(&self.0.pairs)?,
+        ))
+    }
+
+    /// Counts rebuilt from `to_dicts`' parts (saved statistics).
+    #[staticmethod]
+    fn from_dicts(
+        documents: u64,
+        count: Vec<(String, u64)>,
+        docs: Vec<(String, u64)>,
+        pairs: Vec<(String, u64)>,
+    ) -> Self {
+        WordCounts(counts::WordCounts {
+            documents,
+            count: count.into_iter().collect(),
+            docs: docs.into_iter().collect(),
+            pairs: pairs.into_iter().collect(),
+        })
+    }
+
+    fn __getstate__<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(py, &self.0.to_bytes())
+    }
+
+    fn __setstate__(&mut self, state: &[u8]) -> PyResult<()> {
+        self.0 = counts::WordCounts::from_bytes(state).map_err(PyValueError::new_err)?;
+        Ok(())
+    }
+}
+
+/// The run's word forms, numbered; `scan` turns a text into `DocWords`.
+#[pyclass(module = "corpusclean._core")]
+#[derive(Default)]
+struct Vocabulary(tables::Vocabulary);
+
+#[pyclass(frozen, module = "corpusclean._core")]
+struct DocWords(tables::DocWords);
+
+#[pymethods]
+impl Vocabulary {
+    #[new]
+    fn new() -> Self {
+        Self::default()
+    }
+
+    fn scan(&mut self, text: &str) -> DocWords {
+        DocWords(self.0.scan(text))
+    }
+
+    fn forms(&self, ids: Vec<u32>) -> Vec<String> {
+        ids.iter().map(|&id| self.0.form(id).to_owned()).collect()
+    }
+}
+
+#[pymethods]
+impl DocWords {
+    fn __len__(&self) -> usize {
+        self.0.ids.len()
+    }
+}
+
+/// One rule's per-form decisions: 0 not a hit, 1 and up a hit carrying that value.
+#[pyclass(module = "corpusclean._core")]
+#[derive(Default)]
+struct FormTable(tables::FormTable);
+
+#[pymethods]
+impl FormTable {
+    #[new]
+    fn new() -> Self {
+        Self::default()
+    }
+
+    fn undecided(&self, doc: &DocWords) -> Vec<u32> {
+        self.0.undecided(&doc.0)
+    }
+
+    fn decide(&mut self, ids: Vec<u32>, values: Vec<u32>) -> PyResult<()> {
+        if ids.len() != values.len() {
+            return Err(PyValueError::new_err("ids and values differ in length"));
+        }
+        self.0.decide(&ids, &values);
+        Ok(())
+    }
+
+    fn hits(&self, doc: &DocWords) -> Vec<(u32, usize, usize)> {
+        self.0.hits(&doc.0)
+    }
+}
+
 #[pymodule]
 fn _core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(analyze_batch, module)?)?;
     module.add_class::<LinePatterns>()?;
     module.add_function(wrap_pyfunction!(check_pattern, module)?)?;
+    module.add_function(wrap_pyfunction!(word_spans, module)?)?;
+    module.add_class::<WordCounts>()?;
+    module.add_class::<Vocabulary>()?;
+    module.add_class::<DocWords>()?;
+    module.add_class::<FormTable>()?;
     Ok(())
 }

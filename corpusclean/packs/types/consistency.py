@@ -20,7 +20,8 @@ from corpusclean.core.errors import UsageError
 from corpusclean.core.findings import Edit, Finding, Fix, Safety, Span
 from corpusclean.core.rule import RuleContext
 from corpusclean.packs.types.base import PackRule
-from corpusclean.text.tokens import distinct_words, find_words, is_glued, is_sentence_start, transfer_case
+from corpusclean.text.form_table import form_table
+from corpusclean.text.tokens import is_glued, is_sentence_start, transfer_case
 
 SCOPES = ("document", "corpus")
 
@@ -72,11 +73,11 @@ class ConsistencyRule(PackRule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
-        listed = {w for w in distinct_words(text) if self._entry(w) and w not in ctx.allow_words}
-        if not listed:
+        hits = form_table(self, ctx, lambda w: self._entry(w) or None if w not in ctx.allow_words else None).hits(text)
+        if not hits:
             return
         # A lowercase entry written with a capital counts only at a sentence start: `Labour` is a party.
-        found = [w for w in find_words(text, listed) if not is_glued(text, w.start, w.end)
+        found = [w for w, _ in hits if not is_glued(text, w.start, w.end)
                  and (self._entry(w.word) == w.word or w.word.islower() or is_sentence_start(text, w.start))]
         counts = Counter(self._entry(w.word) for w in found)
         tokens = ctx.stats.get("tokens")

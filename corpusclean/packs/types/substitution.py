@@ -18,7 +18,8 @@ from corpusclean.core.errors import UsageError
 from corpusclean.core.findings import Edit, Finding, Fix, Safety, Span
 from corpusclean.core.rule import RuleContext
 from corpusclean.packs.types.base import PackRule
-from corpusclean.text.tokens import distinct_words, find_words, is_glued, is_sentence_start, transfer_case
+from corpusclean.text.form_table import form_table
+from corpusclean.text.tokens import is_glued, is_sentence_start, transfer_case
 from corpusclean.text.wordlist import parse_corrections
 
 class SubstitutionRule(PackRule):
@@ -46,10 +47,9 @@ class SubstitutionRule(PackRule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
-        # Per distinct token: most documents hold none of the listed typos, and the rest only a few.
-        listed = {w for w in distinct_words(text) if self._lookup(w) and w not in ctx.allow_words}
-        for word, start, end in find_words(text, listed):
-            fixes = self._lookup(word)
+        # Each form looked up once per run: most documents hold none of the listed typos.
+        table = form_table(self, ctx, lambda w: self._lookup(w) or None if w not in ctx.allow_words else None)
+        for (word, start, end), fixes in table.hits(text):
             if is_glued(text, start, end):
                 continue
             exact = word in self.table

@@ -8,7 +8,8 @@ from corpusclean.core.document import Document
 from corpusclean.core.findings import Edit, Finding, Fix, Safety, Span
 from corpusclean.core.rule import Rule, RuleContext
 from corpusclean.stats.variants import variant_clusters
-from corpusclean.text.tokens import WORD, distinct_words, find_words, is_glued, neighbours
+from corpusclean.text.form_table import form_table
+from corpusclean.text.tokens import WORD, find_words, is_glued, neighbours
 
 
 @dataclass(frozen=True)
@@ -71,12 +72,18 @@ class VariantSpelling(Rule):
             return
         clusters = variant_clusters(tokens, ctx.canonical)
         text = doc.text
-        words = distinct_words(text) & clusters.keys()
-        words |= {name for name in _particle_variants(tokens, clusters) if name in text}  # `Al Nuri`: two tokens
-        variants = {w for w in words if clusters[w].canonical != w and w not in ctx.allow_words}
-        for word, start, end in find_words(text, variants):
+
+        def variant(word: str):
+            cluster = clusters.get(word)
+            return cluster if cluster and cluster.canonical != word and word not in ctx.allow_words else None
+
+        # `Al Nuri` is two tokens: names with a particle are found as phrases
+        phrases = {name for name in _particle_variants(tokens, clusters) if name in text and variant(name)}
+        found = [(hit, clusters[hit.word]) for hit in find_words(text, phrases)] if phrases else []
+        found += form_table(self, ctx, variant, tuple(sorted(ctx.canonical.items()))).hits(text)
+        for (word, start, end), cluster in sorted(found, key=lambda hit: hit[0].start):
             if not is_glued(text, start, end):
-                yield self._finding(doc, word, Span(start, end), clusters[word], neighbours(text, start, end))
+                yield self._finding(doc, word, Span(start, end), cluster, neighbours(text, start, end))
 
     def _finding(self, doc: Document, word: str, span: Span, cluster, context) -> Finding:
         canonical = cluster.canonical

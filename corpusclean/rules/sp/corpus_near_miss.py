@@ -9,7 +9,8 @@ from corpusclean.core.findings import Edit, Finding, Fix, Safety, Span
 from corpusclean.core.rule import Rule, RuleContext
 from corpusclean.stats.variants import variant_clusters
 from corpusclean.text import lexicon
-from corpusclean.text.tokens import case_pattern, distinct_words, find_words, is_acronym, is_glued, neighbours
+from corpusclean.text.form_table import form_table
+from corpusclean.text.tokens import case_pattern, is_acronym, is_glued, neighbours
 
 
 @dataclass(frozen=True)
@@ -78,19 +79,18 @@ class CorpusNearMiss(Rule):
         if not tokens:
             return
         text = doc.text
-        proposals = {}
-        for word in distinct_words(text):
-            if len(word) < 3 or is_acronym(word) or word in ctx.allow_words:
-                continue
-            if lexicon.is_known(word.lower()):
-                continue
-            targets = tokens.remember((self.code, self.options, word), lambda: self._targets(word, tokens))
-            if targets:
-                proposals[word] = targets
-        for word, start, end in find_words(text, proposals):
+        pinned = tuple(sorted(ctx.canonical.items()))  # the unified counts the verdicts read depend on them
+        table = form_table(self, ctx, lambda word: self._proposal(word, ctx, tokens), pinned)
+        for (word, start, end), targets in table.hits(text):
             if not is_glued(text, start, end):
                 context = neighbours(text, start, end)
-                yield self._finding(doc, word, Span(start, end), proposals[word], tokens, context)
+                yield self._finding(doc, word, Span(start, end), targets, tokens, context)
+
+    def _proposal(self, word: str, ctx: RuleContext, tokens) -> list[tuple[str, int, str]] | None:
+        """The corpus forms ``word`` may be a slip of, when it is no dictionary word (else None)."""
+        if len(word) < 3 or is_acronym(word) or word in ctx.allow_words or lexicon.is_known(word.lower()):
+            return None
+        return self._targets(word, tokens) or None
 
     def _targets(self, word: str, tokens) -> list[tuple[str, int, str]]:
         """Corpus forms that dominate ``word``: (form, count, relation), most frequent first."""

@@ -10,8 +10,8 @@ from corpusclean.core.findings import Edit, Finding, Fix, Safety, Span
 from corpusclean.core.rule import Rule, RuleContext
 from corpusclean.text import lexicon
 from corpusclean.text.correction import Choice, choose
-from corpusclean.text.tokens import (distinct_words, find_words, is_glued, is_sentence_start, neighbours,
-                                     transfer_case)
+from corpusclean.text.form_table import form_table
+from corpusclean.text.tokens import is_glued, is_sentence_start, neighbours, transfer_case
 
 
 
@@ -83,11 +83,9 @@ class UnknownWord(Rule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         tokens = ctx.stats.get("tokens")
         text = doc.text
-        # Work per distinct word: look up each once, then find only the unknown ones.
-        unknown = {w: w for w in distinct_words(text) if self._suspect(w, ctx) and not lexicon.is_known(w)}
-        unknown.update(self._capitalised_suspects(text, ctx, tokens))
-        for word, start, end in find_words(text, unknown):
-            lower = unknown[word]
+        # Each form is judged once per run (the table); the context of each hit is checked here.
+        table = form_table(self, ctx, lambda w: self._unknown(w, ctx, tokens))
+        for (word, start, end), lower in table.hits(text):
             if is_glued(text, start, end) or (word != lower and not is_sentence_start(text, start)):
                 continue
             previous, following = neighbours(text, start, end)
@@ -99,23 +97,20 @@ class UnknownWord(Rule):
                 continue
             yield self._finding(doc, word, Span(start, end), choice, tokens)
 
-    def _suspect(self, word: str, ctx: RuleContext) -> bool:
-        return len(word) >= self.options.min_length and word.islower() and word not in ctx.allow_words
-
-    def _capitalised_suspects(self, text: str, ctx: RuleContext, tokens) -> dict[str, str]:
-        """Title-case words whose lowercase form the corpus uses: `Hte` at a sentence start is `hte`.
-        A capitalised word the corpus never writes in lowercase is a name, and names are not this rule's."""
-        if not tokens:
-            return {}
-        found = {}
-        for word in distinct_words(text):
+    def _unknown(self, word: str, ctx: RuleContext, tokens) -> str | None:
+        """The lowercase form to correct when ``word`` is a suspect, else None: a lowercase word no
+        dictionary knows, or a capitalised one the corpus mostly writes in lowercase (`Hte` at a sentence
+        start is `hte`). A capitalised word the corpus never writes in lowercase is a name, and names are
+        not this rule's."""
+        if len(word) < self.options.min_length or word in ctx.allow_words:
+            return None
+        if word.islower():
+            return None if lexicon.is_known(word) else word
+        if tokens and word[:1].isupper() and word[1:].islower():
             lower = word.lower()
-            # Mostly written in lowercase in this corpus: a common word (`Hte`), not a name (`Blinkx`).
-            if word[:1].isupper() and word[1:].islower() and len(word) >= self.options.min_length \
-                    and tokens.count(lower) >= tokens.count(word):
-                if word not in ctx.allow_words and not lexicon.is_known(lower):  # exactly as listed
-                    found[word] = lower
-        return found
+            if tokens.count(lower) >= tokens.count(word) and not lexicon.is_known(lower):
+                return lower
+        return None
 
     def _corpus_word(self, word: str, choice: Choice, tokens) -> bool:
         """Relative corpus evidence: common in the corpus, and no candidate far more common there."""

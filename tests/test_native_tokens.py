@@ -1,0 +1,135 @@
+"""The native per-word loops against a small Python reference: the tokenizer (`WORD`), pass 1's counts
+and the per-form tables, on generated Unicode text (mixed scripts, combining marks, apostrophes,
+digits, CRLF) and on every code point."""
+from __future__ import annotations
+
+import pickle
+import unicodedata
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from corpusclean import _core
+from corpusclean.core.document import Document
+from corpusclean.run.saved import load_states, save_states
+from corpusclean.stats.tokens import TokenCollector
+from corpusclean.text.tokens import WORD, particle_names
+
+# Pieces of text the tokenizer must agree on: letters of several scripts, marks that are not word
+# characters to Python, numerics that are (`²`), apostrophes, separators and line breaks.
+FRAGMENTS = ["al-", "Al ", "van ", "Nuri", "-x", "'", "’", "''", "don't", "O’Brien", "é", "e\u0301", "ß", "ΣΑΣ",
+             "ς", "İ", "Ǆ", "x²", "Ⅻ", "٣", "7", "_", "\r\n", "\n", " ", ".", "-", "漢字", "ไทย", "Добрый",
+             "مرحبا", "क्षि", "🙂", "\u200d", "\u00a0"]
+texts = st.lists(st.one_of(st.sampled_from(FRAGMENTS),
+                           st.text(st.characters(exclude_categories=("Cs", "Cn")), max_size=6)),
+                 max_size=30).map("".join)
+
+
+@pytest.mark.skipif(unicodedata.unidata_version != "14.0.0",
+                    reason="the core's letter table is Unicode 14.0, Python 3.11's")
+def test_every_code_point_is_a_letter_exactly_when_python_says_so():
+    chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
+    text = " ".join(chars)
+    assert [w for w, _, _ in _core.word_spans(text)] == WORD.findall(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_words_and_spans_equal_the_regex(text):
+    assert _core.word_spans(text) == [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+def reference_counts(docs: list[list[str]]) -> dict:
+    """Pass 1's token counts as the Python collector counted them before the core did."""
+    state = {"documents": 0, "count": Counter(), "docs": Counter(), "pairs": Counter()}
+    for pieces in docs:
+        by_piece = [WORD.findall(piece) for piece in pieces]
+        words = [word for found in by_piece for word in found]
+        distinct = set(words)
+        state["count"].update(words)
+        state["docs"].update(distinct)
+        if names := particle_names(" ".join(pieces), distinct):
+            state["count"].update(names)
+            state["docs"].update(set(names))
+        for found in by_piece:
+            lowered = list(map(str.lower, found))
+            state["pairs"].update(map(" ".join, zip(lowered, lowered[1:])))
+        state["documents"] += 1
+    return state
+
+
+def native_counts(docs: list[list[str]]) -> tuple:
+    counts = _core.WordCounts()
+    for pieces in docs:
+        counts.observe(pieces)
+    return counts
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(texts, min_size=1, max_size=3), max_size=4))
+def test_counts_equal_the_python_reference(docs):
+    expected = reference_counts(docs)
+    documents, count, docs_with, pairs = native_counts(docs).to_dicts()
+    assert documents == expected["documents"]
+    assert count == dict(expected["count"]) and list(count) == list(expected["count"])  # first-seen order
+    assert docs_with == dict(expected["docs"])
+    assert pairs == dict(expected["pairs"])
+
+
+def test_names_with_particles_are_counted_as_the_reference_counts_them():
+    docs = [["Nasr al-Nuri and Al Nuri met al-jazeera, Royal-Navy, al-Nuri-Smith, d'al-Nuri, de Gaulle",
+             "Abu-Bakr van Gogh an-Nasr"]]
+    assert native_counts(docs).to_dicts()[1] == dict(reference_counts(docs)["count"])
+    assert native_counts(docs).to_dicts()[1]["Al Nuri"] == 1
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(texts, min_size=1, max_size=2), max_size=5), st.integers(0, 5))
+def test_merge_in_either_order_equals_one_pass(docs, cut):
+    whole = native_counts(docs)
+    left, right = native_counts(docs[:cut]), native_counts(docs[cut:])
+    assert left.merged(right) == whole == right.merged(left)
+
+
+def test_counts_pickle_and_save_as_plain_data(tmp_path):
+    counts = native_counts([["The Raqqa road, Raqqa."], ["al-Nuri"]])
+    assert pickle.loads(pickle.dumps(counts)) == counts
+    collector = TokenCollector()
+    assert collector.from_plain(collector.to_plain(counts)) == counts
+
+    class Plan:
+        needs = ("tokens",)
+
+    path = tmp_path / "stats.json.gz"
+    save_states(path, {"tokens": counts})
+    assert load_states(path, Plan()) == {"tokens": counts}
+
+
+def test_damaged_pickled_counts_raise_instead_of_reading_garbage():
+    state = native_counts([["one two"]]).__getstate__()
+    broken = _core.WordCounts()
+    with pytest.raises(ValueError, match="cut short"):
+        broken.__setstate__(state[:-3])
+
+
+def test_the_collector_counts_prose_only():
+    collector = TokenCollector()
+    state = collector.observe(collector.empty(), Document("a.md", "Raqqa fell.\n\n```\nraqqa_x = 1\n```\n"))
+    stats = collector.finalize(state)
+    assert stats.count("Raqqa") == 1 and stats.count("raqqa") == 0
+
+
+def test_a_table_decides_each_form_once_and_finds_its_hits_by_lookup():
+    vocabulary, table = _core.Vocabulary(), _core.FormTable()
+    first = vocabulary.scan("Teh cat, teh dog; é Teh")
+    new = table.undecided(first)
+    assert vocabulary.forms(new) == ["Teh", "cat", "teh", "dog", "é"]
+    table.decide(new, [2, 0, 1, 0, 0])
+    assert table.undecided(first) == []
+    assert table.hits(first) == [(2, 0, 3), (1, 9, 12), (2, 20, 23)]
+    second = vocabulary.scan("the teh 𝄞 bird")
+    assert vocabulary.forms(table.undecided(second)) == ["the", "bird"]
+    assert table.hits(second) == [(1, 4, 7)]
+    with pytest.raises(ValueError):
+        table.decide([1, 2], [0])
