@@ -133,3 +133,20 @@ def test_a_table_decides_each_form_once_and_finds_its_hits_by_lookup():
     assert table.hits(second) == [(1, 4, 7)]
     with pytest.raises(ValueError):
         table.decide([1, 2], [0])
+
+
+def test_saved_statistics_with_a_damaged_token_state_give_one_clear_error(tmp_path):
+    import gzip
+    import json
+
+    from corpusclean.core.errors import UsageError
+    from corpusclean.run.saved import SCHEMA_VERSION
+
+    class Plan:
+        needs = ("tokens",)
+
+    path = tmp_path / "stats.json.gz"
+    state = {"documents": 1, "count": {"a": 1}, "docs": {"a": 1}, "pairs": {"nospace": 1}}
+    path.write_bytes(gzip.compress(json.dumps({"schema_version": SCHEMA_VERSION, "states": {"tokens": state}}).encode()))
+    with pytest.raises(UsageError, match="damaged.*not a word pair"):
+        load_states(path, Plan())

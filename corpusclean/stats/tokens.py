@@ -44,7 +44,7 @@ class TokenCollector:
 
     def from_plain(self, plain: dict[str, Any]) -> WordCounts:
         return WordCounts.from_dicts(plain["documents"], list(plain["count"].items()),
-                                     list(plain["docs"].items()), list(plain["pairs"].items()))
+                                     plain["docs"], list(plain["pairs"].items()))
 
 
 class TokenStats:

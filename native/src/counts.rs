@@ -5,12 +5,11 @@
 //! Maps keep first-seen order (as Python's `Counter` does), so `forms()` lists the corpus as before.
 //! Merging adds counts: associative and commutative up to that order.
 
-use indexmap::IndexMap;
-use rustc_hash::{FxBuildHasher, FxHashSet};
+use indexmap::{IndexMap, IndexSet};
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 
 use crate::words::{is_letter, words};
 
-pub type Counts = IndexMap<String, u64, FxBuildHasher>;
 
 /// Particles written before a name with a space or a hyphen (`al Nuri`, `van-Gogh`), and those only with
 /// a hyphen (English words before a space): `corpusclean.text.tokens` lists the same.
@@ -20,58 +19,143 @@ const SPACED: [&str; 16] = [
 ];
 const HYPHENED: [&str; 7] = ["an", "ar", "as", "ash", "at", "ad", "az"];
 
+/// How often a form occurs, and in how many documents.
+#[derive(Default, Debug, Clone, Copy, PartialEq)]
+pub struct Tally {
+    pub count: u64,
+    pub docs: u64,
+}
+
+pub type Forms = IndexMap<String, Tally, FxBuildHasher>;
+
 #[derive(Default, Debug, Clone, PartialEq)]
 pub struct WordCounts {
     pub documents: u64,
-    pub count: Counts,
-    pub docs: Counts,
-    pub pairs: Counts,
+    pub forms: Forms,
+    pub pairs: Pairs,
 }
 
-fn add(map: &mut Counts, key: &str, n: u64) {
-    match map.get_mut(key) {
-        Some(value) => *value += n,
-        None => {
-            map.insert(key.to_owned(), n);
+/// Neighbouring lowercase words and how often they stand together. The words are numbered once, so a
+/// pair is one integer key: a corpus has millions of distinct pairs, and string keys cost a cache miss
+/// and a comparison each.
+#[derive(Default, Debug, Clone)]
+pub struct Pairs {
+    words: IndexSet<String, FxBuildHasher>,
+    counts: FxHashMap<u64, u64>,
+}
+
+impl Pairs {
+    pub fn number(&mut self, word: &str) -> u32 {
+        match self.words.get_index_of(word) {
+            Some(index) => index as u32,
+            None => self.words.insert_full(word.to_owned()).0 as u32,
         }
     }
+
+    pub fn add_numbered(&mut self, first: u32, second: u32, n: u64) {
+        *self
+            .counts
+            .entry(u64::from(first) << 32 | u64::from(second))
+            .or_default() += n;
+    }
+
+    pub fn add(&mut self, first: &str, second: &str, n: u64) {
+        let (a, b) = (self.number(first), self.number(second));
+        self.add_numbered(a, b, n);
+    }
+
+    pub fn get(&self, first: &str, second: &str) -> u64 {
+        match (
+            self.words.get_index_of(first),
+            self.words.get_index_of(second),
+        ) {
+            (Some(a), Some(b)) => self
+                .counts
+                .get(&((a as u64) << 32 | b as u64))
+                .copied()
+                .unwrap_or(0),
+            _ => 0,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.counts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.counts.is_empty()
+    }
+
+    /// Every pair as (first word, second word, count), in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str, u64)> {
+        self.counts.iter().map(|(&key, &n)| {
+            let word = |i: u64| self.words.get_index(i as usize).map_or("", String::as_str);
+            (word(key >> 32), word(key & 0xFFFF_FFFF), n)
+        })
+    }
+}
+
+/// Equal when the same word pairs have the same counts, however the words were numbered.
+impl PartialEq for Pairs {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().all(|(a, b, n)| other.get(a, b) == n)
+    }
+}
+
+fn tally(map: &mut Forms, key: &str, count: u64, docs: u64) {
+    let entry = match map.get_mut(key) {
+        Some(entry) => entry,
+        None => map.entry(key.to_owned()).or_default(),
+    };
+    entry.count += count;
+    entry.docs += docs;
 }
 
 impl WordCounts {
     /// Count one document, given as its prose pieces: words on either side of a gap between pieces
-    /// (code, markup) are not neighbours.
+    /// (code, markup) are not neighbours. The document is counted in small maps first (they stay in
+    /// cache, and a form repeated in it costs one lookup in the corpus's maps, not one per use).
     pub fn observe(&mut self, pieces: &[&str]) {
-        let mut distinct: FxHashSet<&str> = FxHashSet::default();
-        let mut pair = String::new();
+        let mut forms: IndexMap<&str, u64, FxBuildHasher> = IndexMap::default();
+        let mut lower_of: Vec<u32> = Vec::new(); // by form index: its lowercase's index
+        let mut lowers: IndexMap<String, (), FxBuildHasher> = IndexMap::default();
+        let mut pairs: IndexMap<(u32, u32), u64, FxBuildHasher> = IndexMap::default();
         for piece in pieces {
-            let found = words(piece);
-            let mut previous: Option<String> = None;
-            for word in &found {
+            let mut previous: Option<u32> = None;
+            for word in words(piece) {
                 let form = &piece[word.start..word.end];
-                add(&mut self.count, form, 1);
-                distinct.insert(form);
-                let lower = form.to_lowercase();
+                let entry = forms.entry(form);
+                let index = entry.index();
+                *entry.or_insert(0) += 1;
+                if index == lower_of.len() {
+                    let lower = if form.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
+                        form.to_owned()
+                    } else {
+                        form.to_lowercase()
+                    };
+                    lower_of.push(lowers.insert_full(lower, ()).0 as u32);
+                }
+                let lower = lower_of[index];
                 if let Some(before) = previous {
-                    pair.clear();
-                    pair.push_str(&before);
-                    pair.push(' ');
-                    pair.push_str(&lower);
-                    add(&mut self.pairs, &pair, 1);
+                    *pairs.entry((before, lower)).or_default() += 1;
                 }
                 previous = Some(lower);
             }
         }
-        for form in &distinct {
-            add(&mut self.docs, form, 1);
+        for (form, &n) in &forms {
+            tally(&mut self.forms, form, n, 1);
         }
+        let distinct: FxHashSet<&str> = forms.keys().copied().collect();
         let names = particle_names(&pieces.join(" "), &distinct);
         let mut named: FxHashSet<&str> = FxHashSet::default();
         for name in &names {
-            add(&mut self.count, name, 1);
-            named.insert(name);
+            let first = named.insert(name.as_str());
+            tally(&mut self.forms, name, 1, u64::from(first));
         }
-        for name in named {
-            add(&mut self.docs, name, 1);
+        let numbers: Vec<u32> = lowers.keys().map(|w| self.pairs.number(w)).collect();
+        for (&(a, b), &n) in &pairs {
+            self.pairs
+                .add_numbered(numbers[a as usize], numbers[b as usize], n);
         }
         self.documents += 1;
     }
@@ -79,29 +163,31 @@ impl WordCounts {
     /// Add `other`'s counts to these.
     pub fn merge(&mut self, other: &WordCounts) {
         self.documents += other.documents;
-        for (mine, theirs) in [
-            (&mut self.count, &other.count),
-            (&mut self.docs, &other.docs),
-            (&mut self.pairs, &other.pairs),
-        ] {
-            for (key, n) in theirs {
-                add(mine, key, *n);
-            }
+        for (key, t) in &other.forms {
+            tally(&mut self.forms, key, t.count, t.docs);
+        }
+        for (a, b, n) in other.pairs.iter() {
+            self.pairs.add(a, b, n);
         }
     }
 
-    /// The counts as bytes (for pickling between processes): documents, then each map as its length
-    /// and (key length, key, count) entries, little-endian.
+    /// The counts as bytes (for pickling between processes), little-endian: documents; the number of
+    /// forms and each as (key length, key, count, documents); the number of pairs and each as (first
+    /// word's length, first word, second's length, second word, count).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
         out.extend(self.documents.to_le_bytes());
-        for map in [&self.count, &self.docs, &self.pairs] {
-            out.extend((map.len() as u64).to_le_bytes());
-            for (key, n) in map {
-                out.extend((key.len() as u64).to_le_bytes());
-                out.extend(key.as_bytes());
-                out.extend(n.to_le_bytes());
-            }
+        out.extend((self.forms.len() as u64).to_le_bytes());
+        for (key, t) in &self.forms {
+            put_key(&mut out, key);
+            out.extend(t.count.to_le_bytes());
+            out.extend(t.docs.to_le_bytes());
+        }
+        out.extend((self.pairs.len() as u64).to_le_bytes());
+        for (a, b, n) in self.pairs.iter() {
+            put_key(&mut out, a);
+            put_key(&mut out, b);
+            out.extend(n.to_le_bytes());
         }
         out
     }
@@ -109,30 +195,33 @@ impl WordCounts {
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
         let mut reader = Reader { bytes, at: 0 };
         let documents = reader.number()?;
-        let mut maps = Vec::with_capacity(3);
-        for _ in 0..3 {
-            let len = reader.number()? as usize;
-            let mut map = Counts::with_capacity_and_hasher(len.min(1 << 20), FxBuildHasher);
-            for _ in 0..len {
-                let key_len = reader.number()? as usize;
-                let key = reader.text(key_len)?;
-                map.insert(key, reader.number()?);
-            }
-            maps.push(map);
+        let len = reader.number()? as usize;
+        let mut forms = Forms::with_capacity_and_hasher(len.min(1 << 20), FxBuildHasher);
+        for _ in 0..len {
+            let key = reader.key()?;
+            let (count, docs) = (reader.number()?, reader.number()?);
+            forms.insert(key, Tally { count, docs });
+        }
+        let len = reader.number()? as usize;
+        let mut pairs = Pairs::default();
+        for _ in 0..len {
+            let (a, b) = (reader.key()?, reader.key()?);
+            pairs.add(&a, &b, reader.number()?);
         }
         if reader.at != bytes.len() {
             return Err("trailing bytes after the word counts".into());
         }
-        let pairs = maps.pop().unwrap_or_default();
-        let docs = maps.pop().unwrap_or_default();
-        let count = maps.pop().unwrap_or_default();
         Ok(WordCounts {
             documents,
-            count,
-            docs,
+            forms,
             pairs,
         })
     }
+}
+
+fn put_key(out: &mut Vec<u8>, key: &str) {
+    out.extend((key.len() as u64).to_le_bytes());
+    out.extend(key.as_bytes());
 }
 
 struct Reader<'a> {
@@ -154,7 +243,8 @@ impl Reader<'_> {
         Ok(u64::from_le_bytes(raw.try_into().expect("8 bytes")))
     }
 
-    fn text(&mut self, n: usize) -> Result<String, String> {
+    fn key(&mut self) -> Result<String, String> {
+        let n = self.number()? as usize;
         String::from_utf8(self.take(n)?.to_vec()).map_err(|e| e.to_string())
     }
 }
@@ -245,9 +335,9 @@ mod tests {
         assert_eq!(counts.documents, 2);
         assert_eq!(
             counts
-                .count
+                .forms
                 .iter()
-                .map(|(k, v)| (k.as_str(), *v))
+                .map(|(k, t)| (k.as_str(), t.count))
                 .collect::<Vec<_>>(),
             vec![
                 ("The", 1),
@@ -258,22 +348,21 @@ mod tests {
                 ("end", 1)
             ]
         );
-        assert_eq!(counts.docs["the"], 2);
-        assert_eq!(counts.docs["cat"], 1);
+        assert_eq!(counts.forms["the"].docs, 2);
+        assert_eq!(counts.forms["cat"].docs, 1);
         // pairs are lowercase, within a piece only: no `cat cat` across the gap
-        assert_eq!(counts.pairs["the cat"], 2);
-        assert!(!counts.pairs.contains_key("cat cat"));
+        assert_eq!(counts.pairs.get("the", "cat"), 2);
+        assert_eq!(counts.pairs.get("cat", "cat"), 0);
     }
 
     #[test]
     fn names_with_particles_are_counted_whole() {
         let counts =
             counted(&["Nasr al-Nuri and Al Nuri met al-jazeera, Royal-Navy and al-Nuri-Smith"]);
-        assert_eq!(counts.count.get("al-Nuri"), Some(&1));
-        assert_eq!(counts.count.get("Al Nuri"), Some(&1));
-        assert_eq!(counts.docs.get("al-Nuri"), Some(&1));
+        assert_eq!(counts.forms["al-Nuri"], Tally { count: 1, docs: 1 });
+        assert_eq!(counts.forms["Al Nuri"], Tally { count: 1, docs: 1 });
         let mut whole: Vec<_> = counts
-            .count
+            .forms
             .keys()
             .filter(|k| k.contains(['-', ' ']))
             .collect();
@@ -286,8 +375,7 @@ mod tests {
         let mut a = counted(&["one two two"]);
         let b = counted(&["two three"]);
         a.merge(&b);
-        assert_eq!(a.count["two"], 3);
-        assert_eq!(a.docs["two"], 2);
+        assert_eq!(a.forms["two"], Tally { count: 3, docs: 2 });
         assert_eq!(a.documents, 2);
         assert_eq!(WordCounts::from_bytes(&a.to_bytes()).unwrap(), a);
         assert!(WordCounts::from_bytes(&a.to_bytes()[..9]).is_err());

@@ -3,7 +3,8 @@
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict};
+use pyo3::types::{PyBytes, PyDict, PyString};
+use std::collections::HashMap;
 
 use crate::analysis::{analyze, Analysis, Format};
 use crate::counts;
@@ -195,35 +196,45 @@ impl WordCounts {
 
     /// (documents, count, docs, pairs), the maps as dicts in first-seen order.
     fn to_dicts<'py>(&self, py: Python<'py>) -> PyResult<CountDicts<'py>> {
-        let dict = |map: &counts::Counts| -> PyResult<Bound<'py, PyDict>> {
-            let out = PyDict::new(py);
-            for (key, n) in map {
-                out.set_item(key, n)?;
-            }
-            Ok(out)
-        };
-        Ok((
-            self.0.documents,
-            dict(&self.0.count)?,
-            dict(&self.0.docs)?,
-            dict(&self.0.pairs)?,
-        ))
+        let (count, docs, pairs) = (PyDict::new(py), PyDict::new(py), PyDict::new(py));
+        for (key, t) in &self.0.forms {
+            let key = PyString::new(py, key);
+            count.set_item(&key, t.count)?;
+            docs.set_item(&key, t.docs)?;
+        }
+        for (first, second, n) in self.0.pairs.iter() {
+            pairs.set_item(format!("{first} {second}"), n)?;
+        }
+        Ok((self.0.documents, count, docs, pairs))
     }
 
-    /// Counts rebuilt from `to_dicts`' parts (saved statistics).
+    /// Counts rebuilt from `to_dicts`' parts (saved statistics): `docs` has the keys of `count`.
     #[staticmethod]
     fn from_dicts(
         documents: u64,
         count: Vec<(String, u64)>,
-        docs: Vec<(String, u64)>,
+        docs: HashMap<String, u64>,
         pairs: Vec<(String, u64)>,
-    ) -> Self {
-        WordCounts(counts::WordCounts {
+    ) -> PyResult<Self> {
+        let forms = count
+            .into_iter()
+            .map(|(key, count)| {
+                let docs = docs.get(&key).copied().unwrap_or(0);
+                (key, counts::Tally { count, docs })
+            })
+            .collect();
+        let mut numbered = counts::Pairs::default();
+        for (key, n) in pairs {
+            let (first, second) = key
+                .split_once(' ')
+                .ok_or_else(|| PyValueError::new_err(format!("not a word pair: {key:?}")))?;
+            numbered.add(first, second, n);
+        }
+        Ok(WordCounts(counts::WordCounts {
             documents,
-            count: count.into_iter().collect(),
-            docs: docs.into_iter().collect(),
-            pairs: pairs.into_iter().collect(),
-        })
+            forms,
+            pairs: numbered,
+        }))
     }
 
     fn __getstate__<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
