@@ -12,6 +12,7 @@ one in more documents, then the first in code-point order (deterministic on ever
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Mapping
 
 
@@ -107,28 +108,39 @@ def _variants(a: str, b: str) -> bool:
     `Worldcom`) or with other diacritics, hyphens or spaces (`Zürich`, `al-Nuri`/`Al Nuri`); else not two
     names the dictionary lists both of (`Paterson`, `Patterson`); the same normal form (`Rafiqah`,
     `Rafiqa`), or few edits that transliterations make (`Yanukovich`, `Yanukovych`)."""
-    if _particle(a) != _particle(b):  # `Le Roi` (an opera's king) is not `Leroi` (a biologist)
+    particle_a, lower_a, fold_a, known_a, normal_a = _facts(a)
+    particle_b, lower_b, fold_b, known_b, normal_b = _facts(b)
+    if particle_a != particle_b:  # `Le Roi` (an opera's king) is not `Leroi` (a biologist)
         return False
-    if a.lower() == b.lower():  # but a particle in capitals is a sentence start (`Van Gogh`, `van Gogh`)
-        return not (_particle(a) and a[1:] == b[1:])
-    if fold(a) == fold(b):  # diacritics, a hyphen or a space: one spelling, whatever dictionaries list
+    if lower_a == lower_b:  # but a particle in capitals is a sentence start (`Van Gogh`, `van Gogh`)
+        return not (particle_a and a[1:] == b[1:])
+    if fold_a == fold_b:  # diacritics, a hyphen or a space: one spelling, whatever dictionaries list
         return same_name(a, b)
-    if lexicon.in_dictionary(a.lower()) and lexicon.in_dictionary(b.lower()):
+    if known_a and known_b:
         return False
-    if normal_form(a) == normal_form(b):
+    if normal_a == normal_b:
         return same_name(a, b)
     from rapidfuzz.distance import OSA  # C++, imported when clusters are first built, not at start
 
-    edits = OSA.distance(fold(a), fold(b))
+    edits = OSA.distance(fold_a, fold_b)
     return edits <= (2 if min(len(a), len(b)) >= LONG_NAME else 1) and same_name(a, b)
 
 
+@lru_cache(maxsize=1 << 16)
+def _facts(word: str) -> tuple[bool, str, str, bool, str]:
+    """What :func:`_variants` compares, computed once per word: a corpus pairs each name with dozens."""
+    lower = word.lower()
+    return _particle(word), lower, fold(word), lexicon.in_dictionary(lower), normal_form(word)
+
+
+@lru_cache(maxsize=1 << 16)
 def _particle(word: str) -> bool:
     return PARTICLE_NAME.fullmatch(word) is not None
 
 
-def _keys(word: str) -> set[str]:
-    return lexicon.delete_keys(blocking_key(word))
+@lru_cache(maxsize=1 << 16)
+def _keys(word: str) -> frozenset[str]:
+    return frozenset(lexicon.delete_keys(blocking_key(word)))
 
 
 def _same_company(tokens, company: Mapping[str, set[str]], head: str, variant: str) -> bool:

@@ -53,13 +53,15 @@ def normal_form(word: str) -> str:
     return re.sub(r"([aeiou])h$", r"\1", text)
 
 
+_ONE_SOUND = str.maketrans({letter: min(group) for group in SOUND_GROUPS for letter in group})  # disjoint groups
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
+
+
+@lru_cache(maxsize=1 << 16)
 def blocking_key(word: str) -> str:
     """A coarse key that variants share (vowel runs as one `a`, sound groups as one letter), so only
-    words with the same key are compared: `Qaddafi` and `Gaddafi` → `kadafa`."""
-    text = normal_form(word)
-    for group in SOUND_GROUPS:
-        text = re.sub(f"[{''.join(sorted(group))}]", min(group), text)
-    return re.sub(r"[aeiouy]+", "a", text)
+    words with the same key are compared: `Qaddafi` and `Gaddafi` → `cadafa`."""
+    return _VOWEL_RUN.sub("a", normal_form(word).translate(_ONE_SOUND))
 
 
 def _same_sound(a: str, b: str) -> bool:

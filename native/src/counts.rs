@@ -10,7 +10,6 @@ use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 
 use crate::words::{is_letter, words};
 
-
 /// Particles written before a name with a space or a hyphen (`al Nuri`, `van-Gogh`), and those only with
 /// a hyphen (English words before a space): `corpusclean.text.tokens` lists the same.
 const SPACED: [&str; 16] = [

@@ -13,6 +13,10 @@ use regex::{Regex, RegexBuilder};
 /// repeated in several patterns.
 const SIZE_LIMIT: usize = 64 << 20;
 
+/// The lazy DFA's cache: a pack's Unicode-aware, case-insensitive alternation has many states, and a
+/// cache too small for them makes the engine fall back to a slower one line after line.
+const DFA_CACHE: usize = 32 << 20;
+
 /// Whether `pattern` is valid syntax, without compiling it (compiling a pack takes tens of milliseconds,
 /// parsing it microseconds): the error names the position and what is wrong.
 pub fn check(pattern: &str) -> Result<(), String> {
@@ -43,6 +47,7 @@ impl LinePatterns {
                 .multi_line(multi_line)
                 .crlf(true)
                 .size_limit(SIZE_LIMIT)
+                .dfa_size_limit(DFA_CACHE)
                 .build()
                 .map_err(|e| e.to_string())
         };
@@ -75,29 +80,30 @@ impl LinePatterns {
         max_chars: usize,
     ) -> Vec<(usize, usize)> {
         let zone = &text[start..end];
+        let judged = |part: &str| !part.trim().is_empty() && part.chars().count() <= max_chars;
         let found = if self.whole_lines {
-            self.lines(zone)
+            self.lines(zone, judged)
         } else {
-            self.matches(zone)
+            let mut found = self.matches(zone);
+            found.retain(|&(s, e)| judged(&zone[s..e]));
+            found
         };
         found
             .into_iter()
-            .filter(|&(s, e)| {
-                let part = &zone[s..e];
-                !part.trim().is_empty() && part.chars().count() <= max_chars
-            })
             .map(|(s, e)| (start + s, start + e))
             .collect()
     }
 
-    /// The lines of `zone` whose text, white space around it aside, matches as a whole.
-    fn lines(&self, zone: &str) -> Vec<(usize, usize)> {
+    /// The lines of `zone` whose text, white space around it aside, matches as a whole; only the lines
+    /// `judged` lets through are matched (a novel's prose lines are too long to be furniture).
+    fn lines(&self, zone: &str, judged: impl Fn(&str) -> bool) -> Vec<(usize, usize)> {
         let mut found = Vec::new();
         let mut at = 0;
         while at < zone.len() {
             let rest = &zone[at..];
             let length = rest.find(['\r', '\n']).unwrap_or(rest.len());
-            if self.regex.is_match(rest[..length].trim()) {
+            let line = &rest[..length];
+            if judged(line) && self.regex.is_match(line.trim()) {
                 found.push((at, at + length));
             }
             at += length + line_break(&rest[length..]);
