@@ -104,15 +104,26 @@ def test_learnable_lines_skip_markup_and_code_and_keep_line_numbers():
     text = ("# Heading line here\r\nFirst real line of text\r\n\r\n```\ncode line in a fence\n```\r"
             "- a list item line\nLast real line of text\n")
     doc = Document("x.md", text)
-    found = learnable_lines(doc)
+    found, filled = learnable_lines(doc)
     assert [line for _, line, _ in found] == ["First real line of text", "Last real line of text"]
     every = list(iter_lines(text))
     assert all(every[index].text == line for index, line, _ in found)
     assert all(at_edge for *_, at_edge in found)  # a short document is all edges
+    assert filled == sum(1 for line in every if not line.is_blank) == 7
+
+
+def test_learnable_lines_of_the_edges_alone_are_the_edge_lines_of_all():
+    from corpusclean.stats.lines import learnable_lines
+
+    text = "".join(f"Line number {i} of a long document\n\n" for i in range(40)) + "```\nx = 1\n```\n"
+    doc = Document("x.md", text)
+    every, filled = learnable_lines(doc)
+    edges, same = learnable_lines(doc, edges_only=True)
+    assert edges == [entry for entry in every if entry[2]] and len(edges) == 9 and filled == same == 43
 
 
 def test_an_underlined_title_is_a_heading_not_boilerplate():
     from corpusclean.stats.lines import learnable_lines
 
     text = "Floods hit the valley.\n\nSubscribe to the Weekly Planet today\n=====================================\n"
-    assert [line for _, line, _ in learnable_lines(Document("a.md", text))] == ["Floods hit the valley."]
+    assert [line for _, line, _ in learnable_lines(Document("a.md", text))[0]] == ["Floods hit the valley."]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from itertools import compress, count
 from typing import Any
 
 from corpusclean.core.analysis import TOKEN_KINDS, analyze
@@ -34,18 +35,22 @@ _BREAK = re.compile(r"\r\n|\n|\r")
 UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+|~+|\^+|\*+|#+)[ \t]*$")
 
 
-def learnable_lines(doc: Document) -> list[tuple[int, str, bool]]:
+def learnable_lines(doc: Document, edges_only: bool = False) -> tuple[list[tuple[int, str, bool]], int]:
     """The document's lines that may be boilerplate, as (index among all its lines, as
     :func:`~corpusclean.text.lines.iter_lines` counts them; text; whether it lies in an edge zone):
-    neither blank, nor a markup line, nor inside code or markup. Split in C: pass 1 sees every line."""
+    neither blank, nor a markup line, nor inside code or markup; only those in the edge zones when
+    ``edges_only``. Also the number of non-blank lines. Split and sorted out in C: pass 1 sees every line."""
     lines = _BREAK.split(doc.text)
-    filled = [index for index, line in enumerate(lines) if line and not line.isspace()]
+    filled = list(compress(count(), map(str.strip, lines)))  # `strip` leaves nothing of a blank line
     edges = set(filled[:EDGE_LINES] + filled[-EDGE_LINES:])
     blocked = _lines_in_markup(doc)
-    # a title underlined with `===` or `---` (Markdown setext, reST) is a heading
-    blocked.update(line for index in filled if index and UNDERLINE.match(lines[index]) for line in (index - 1, index))
-    return [(index, lines[index], index in edges) for index in filled
-            if index not in blocked and not MARKUP_LINE.match(lines[index])]
+
+    def heading(index: int) -> bool:  # a title underlined with `===` or `---` (Markdown setext, reST)
+        return bool((index and UNDERLINE.match(lines[index]))
+                    or (index + 1 < len(lines) and UNDERLINE.match(lines[index + 1])))
+
+    return [(index, lines[index], index in edges) for index in (sorted(edges) if edges_only else filled)
+            if index not in blocked and not MARKUP_LINE.match(lines[index]) and not heading(index)], len(filled)
 
 
 def _lines_in_markup(doc: Document) -> set[int]:
@@ -82,7 +87,7 @@ class LineCollector:
 
     def observe(self, state: dict[str, Any], doc: Document) -> dict[str, Any]:
         everywhere, edges = set(), set()
-        for _, line, at_edge in learnable_lines(doc):
+        for _, line, at_edge in learnable_lines(doc)[0]:
             if fp := fingerprint(line):
                 everywhere.add(fp)
                 if at_edge:

@@ -8,7 +8,7 @@ from corpusclean.core.document import Document
 from corpusclean.core.findings import Edit, Finding, Fix, Safety, Span
 from corpusclean.core.rule import Rule, RuleContext
 from corpusclean.stats.lines import fingerprint, learnable_lines
-from corpusclean.text.lines import deletion_span, iter_lines
+from corpusclean.text.lines import deletion_span, line_at, line_starts
 
 
 @dataclass(frozen=True)
@@ -80,12 +80,14 @@ class RepeatedLine(Rule):
         if stats.most[options.zone] < needed:  # nothing learned: no line of this document needs a fingerprint
             return
         text, repeated = doc.text, []
-        every = list(iter_lines(text))
-        lines = sum(1 for line in every if not line.is_blank)
-        for index, line, at_edge in learnable_lines(doc):
+        learnable, lines = learnable_lines(doc, edges_only=options.zone != "any")
+        for index, line, at_edge in learnable:
             if (options.zone == "any" or at_edge) and len(line) <= options.max_length \
                     and (fp := fingerprint(line)) and (count := stats.count(fp, options.zone)) >= needed:
-                repeated.append((every[index], count))
+                repeated.append((index, count))
+        if repeated:
+            starts = line_starts(text)
+            repeated = [(line_at(text, starts[index]), count) for index, count in repeated]
         duplicate = len(repeated) > options.max_document_share * lines
         for line, count in repeated:
             safe = count >= options.safe_documents and not duplicate
