@@ -119,10 +119,16 @@ impl WordCounts {
         let mut lower_of: Vec<u32> = Vec::new(); // by form index: its lowercase's index
         let mut lowers: IndexMap<String, (), FxBuildHasher> = IndexMap::default();
         let mut pairs: IndexMap<(u32, u32), u64, FxBuildHasher> = IndexMap::default();
+        let mut particles: Vec<(&str, usize, usize)> = Vec::new(); // (particle, start, end in `joined`)
+        let mut offset = 0; // where the piece starts in the pieces joined by spaces
         for piece in pieces {
             let mut previous: Option<u32> = None;
             for word in words(piece) {
                 let form = &piece[word.start..word.end];
+                if let Some(particle) = trailing_particle(form) {
+                    let end = offset + word.end;
+                    particles.push((particle, end - particle.len(), end));
+                }
                 let entry = forms.entry(form);
                 let index = entry.index();
                 *entry.or_insert(0) += 1;
@@ -140,12 +146,17 @@ impl WordCounts {
                 }
                 previous = Some(lower);
             }
+            offset += piece.len() + 1;
         }
         for (form, &n) in &forms {
             tally(&mut self.forms, form, n, 1);
         }
         let distinct: FxHashSet<&str> = forms.keys().copied().collect();
-        let names = particle_names(&pieces.join(" "), &distinct);
+        let names = if particles.is_empty() {
+            Vec::new()
+        } else {
+            particle_names(&pieces.join(" "), particles, &distinct)
+        };
         let mut named: FxHashSet<&str> = FxHashSet::default();
         for name in &names {
             let first = named.insert(name.as_str());
@@ -248,37 +259,60 @@ impl Reader<'_> {
     }
 }
 
-/// The names with a particle in `text` (`al-Nuri`, `Van Gogh`), for the particles among `distinct` (the
-/// document's words, as written: `al` or `Al`): each particle in code-point order, each in text order.
-/// A name starts with an ASCII capital, is a whole run of letters, and is not the first half of a
-/// hyphenated word; the particle is not the end of a longer word (`Royal-Navy`).
-pub fn particle_names(text: &str, distinct: &FxHashSet<&str>) -> Vec<String> {
-    let mut particles: Vec<(String, bool)> = SPACED
+/// The particle a word ends with, when it does: the word itself (`al`) or its last part after an
+/// apostrophe (`d'al`), as `al` or `Al`.
+fn trailing_particle(word: &str) -> Option<&str> {
+    let last = word.rfind(['\'', '\u{2019}']).map_or(word, |at| {
+        let apostrophe = word[at..].chars().next().map_or(1, char::len_utf8);
+        &word[at + apostrophe..]
+    });
+    if !(2..=3).contains(&last.len()) || !last.is_ascii() {
+        return None;
+    }
+    // `al` or `Al`, not `AL`: the first letter may be a capital, the rest is lowercase
+    let mut lower = [0u8; 3];
+    for (to, (index, b)) in lower.iter_mut().zip(last.bytes().enumerate()) {
+        if index > 0 && !b.is_ascii_lowercase() {
+            return None;
+        }
+        *to = b.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&lower[..last.len()]).ok()?;
+    SPACED
         .iter()
-        .map(|p| (p, true))
-        .chain(HYPHENED.iter().map(|p| (p, false)))
-        .flat_map(|(p, spaced)| [(p.to_string(), spaced), (capitalize(p), spaced)])
-        .filter(|(form, _)| distinct.contains(form.as_str()))
-        .collect();
-    particles.sort();
-    let mut found = Vec::new();
-    for (form, spaced) in particles {
-        let mut resume = 0; // a match is not searched again inside the previous one
-        for (at, _) in text.match_indices(form.as_str()) {
-            if at < resume {
-                continue;
-            }
-            let Some(end) = name_after(text, at + form.len(), spaced) else {
-                continue;
-            };
-            resume = end;
-            let letter_before = text[..at].chars().next_back().is_some_and(is_letter);
-            if !letter_before {
-                found.push(text[at..end].to_owned());
-            }
+        .chain(&HYPHENED)
+        .any(|p| *p == lower)
+        .then_some(last)
+}
+
+/// The names with a particle in `text` (`al-Nuri`, `Van Gogh`), as Python's `particle_names` finds them:
+/// for each particle that is also a word of the document (`distinct`), in code-point order, its
+/// occurrences in text order. `found` lists where the words of `text` end in a particle: a particle
+/// must not end a longer run of letters (`Royal-Navy`), and every run of letters is a word or the
+/// part of one after an apostrophe. A name starts with an ASCII capital after a space (spaced
+/// particles) or a hyphen, is a whole run of letters, and is not the first half of a hyphenated word;
+/// a match is not searched again inside the previous one of the same particle.
+pub fn particle_names(
+    text: &str,
+    mut found: Vec<(&str, usize, usize)>,
+    distinct: &FxHashSet<&str>,
+) -> Vec<String> {
+    found.retain(|(particle, _, _)| distinct.contains(particle));
+    found.sort_by_key(|&(particle, start, _)| (particle, start));
+    let mut names = Vec::new();
+    let mut resume: Option<(&str, usize)> = None;
+    for (particle, start, end) in found {
+        if resume.is_some_and(|(p, at)| p == particle && start < at) {
+            continue;
+        }
+        let lower = particle.to_ascii_lowercase();
+        let spaced = SPACED.contains(&lower.as_str());
+        if let Some(name_end) = name_after(text, end, spaced) {
+            resume = Some((particle, name_end));
+            names.push(text[start..name_end].to_owned());
         }
     }
-    found
+    names
 }
 
 /// The end of a name written at `at` after a particle: a separator, an ASCII capital, the rest of the
@@ -307,14 +341,6 @@ fn name_after(text: &str, at: usize, spaced: bool) -> Option<usize> {
         return None;
     }
     Some(at + end)
-}
-
-fn capitalize(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]
