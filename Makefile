@@ -52,7 +52,11 @@ $(VENV)/.installed-eval: pyproject.toml $(NATIVE) | $(PY)
 eval: $(VENV)/.installed-eval
 	$(PY) eval/eval.py
 
-bench: $(VENV)/.installed
+$(VENV)/.installed-bench: pyproject.toml $(NATIVE) | $(PY)
+	$(PY) -m pip install -q -e '.[bench]'
+	touch $(VENV)/.installed $@
+
+bench: $(VENV)/.installed-bench
 	$(PY) bench/bench.py
 
 # Adversarial inputs end to end (exit code, message, bytes kept, time, peak RSS): bench/stress.md.

@@ -1,18 +1,17 @@
-"""`make bench`: speed figures, measured side by side in one run. Prints; asserts nothing.
+"""`make bench`: speed figures, measured side by side in one run. Prints; asserts nothing; the table at the
+end also goes to `bench/bench.md`. Every timed run is a new process, one after the other, on the same
+machine; codespell and typos come from the bench extra.
 
-1. Pre-commit latency: `corpusclean check` on a 2 kB file (a new process each time, as pre-commit runs it),
-   median of N runs, against `python -c pass` (the interpreter's own start-up) in the same run.
-2. Throughput of the default rules and of the SP rules alone (serial, `clean` without writing) on the
-   Gutenberg novels, against the floor DESIGN §8 names: a bare Python pass that reads, regex-tokenizes
-   and counts the same text; and how many distinct unknown words the SP rules searched candidates for.
-3. The SP rules on a corpus and on the same corpus twice over: candidate searches follow distinct words.
-4. Pass 1 alone: MB/s beside the bare pass, and the memory of the statistics.
-6. The analysis alone (the native core: format, regions, languages) on the Gutenberg, BBC and documentation
-   text, batch by batch as the stages call it, beside the bare pass on the same files.
-5. Scale: the BBC and Gutenberg text as JSONL, replicated to BENCH_SCALE_MB (default 200), cleaned with
-   `--jobs 1`, `--jobs 2` and `--executor ray` (new processes, one after the other): MB/s, the scaling
-   ratio, peak RSS, the ratio of `--jobs 1` to a bare pass that reads, parses, tokenizes and counts the
-   same JSONL, and the Ray executor's overhead against `--jobs 2`.
+1. One-file latency (pre-commit runs a hook on a staged file): `corpusclean check`, codespell and typos
+   on a 2 kB file, median of 10 new processes each, beside `python -c pass`.
+2. The pack inputs on which Python's `re` backtracked for seconds to minutes, timed as automata.
+3. A folder of >= 10,000 small files (~2 kB each): a bare read + tokenize + count (the floor DESIGN §8
+   names), `clean` and `check` with the default rules, `check --jobs 2`, codespell and typos.
+4. Scale: the BBC and Gutenberg text as JSONL, replicated to BENCH_SCALE_MB (default 200): `clean` with
+   `--jobs 1`, `--jobs 2` and the Ray executor beside a bare read + parse + tokenize + count, with each
+   run's peak RSS; then BENCH_LARGE_MB (default 1000; 0 skips it) with `--jobs 2`.
+BENCH_DETAIL=1 adds the per-stage figures behind them: the default rules in process on the Gutenberg
+novels, candidate searches per distinct unknown word, pass 1 alone and its memory, the native analysis.
 """
 from __future__ import annotations
 
@@ -30,6 +29,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = Path(os.environ.get("CORPUSCLEAN_EVAL_DATA", ROOT.parent / "shared" / "eval"))
 RUNS = int(os.environ.get("BENCH_RUNS", "9"))
+LATENCY_RUNS = 10
+TABLE: list[tuple[str, str, str, str]] = []  # (what, who, figure, note): printed at the end, and to bench/bench.md
+# Real users have compiled bytecode: a sandbox that forbids writing it would time the compiler instead.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 def median_seconds(command: list[str], runs: int = RUNS) -> float:
@@ -42,14 +45,27 @@ def median_seconds(command: list[str], runs: int = RUNS) -> float:
 
 
 def latency() -> None:
+    """One-file latency, as pre-commit runs a hook on one staged file: a new process each time."""
     sample = (EVAL / "news/bbc_greene_cunningham/business/001.txt").read_bytes()[:2048].decode("utf-8", "ignore")
     with tempfile.TemporaryDirectory() as tmp:
         doc = Path(tmp) / "doc.txt"
         doc.write_text(sample, encoding="utf-8")
-        bare = median_seconds([sys.executable, "-c", "pass"])
-        check = median_seconds([sys.executable, "-m", "corpusclean", "check", str(doc)])
-    print(f"pre-commit latency, 2 kB file, median of {RUNS}: corpusclean check {check * 1000:.0f} ms; "
-          f"python -c pass {bare * 1000:.0f} ms; corpusclean's own share {(check - bare) * 1000:.0f} ms")
+        rows = [("python -c pass", [sys.executable, "-c", "pass"]),
+                ("corpusclean check", [sys.executable, "-m", "corpusclean", "check", str(doc)])]
+        rows += [(tool, command) for tool, command in (("codespell", [_tool("codespell"), str(doc)]),
+                                                         ("typos", [_tool("typos"), str(doc)])) if command[0]]
+        for name, command in rows:
+            seconds = median_seconds(command, runs=LATENCY_RUNS)
+            TABLE.append(("one 2 kB file", name, f"{seconds * 1000:.0f} ms", f"median of {LATENCY_RUNS} new processes"))
+            print(f"  {name}: {seconds * 1000:.0f} ms")
+
+
+def _tool(name: str) -> str | None:
+    """A command-line tool from this environment (the bench extra installs codespell and typos)."""
+    import shutil
+
+    found = Path(sys.executable).with_name(name)
+    return str(found) if found.exists() else shutil.which(name)
 
 
 # Lines on which the packs' Python patterns backtracked: 17 s, over 60 s and 23 s before they ran as automata.
@@ -68,6 +84,8 @@ def pathological() -> None:
         list(api.clean([text], select=[code]))  # compile the pack first: its first use is not the point
         seconds = timed(lambda: list(api.clean([text], select=[code])))
         print(f"  {code} on {line[:24]!r}... ({len(line)} characters): {seconds * 1000:.1f} ms")
+        TABLE.append(("pathological pack input", f"{code} on {line[:20]!r}...", f"{seconds * 1000:.1f} ms",
+                      "17 s, > 60 s and 23 s with Python's re"))
 
 
 def timed(action, runs: int = 3) -> float:
@@ -172,59 +190,138 @@ def pass_one() -> None:
 
 
 def scale() -> None:
-    import json
-    import resource
-
-    target = float(os.environ.get("BENCH_SCALE_MB", "200")) * 1e6
+    """The BBC and Gutenberg text as JSONL of ~20 kB documents, replicated to BENCH_SCALE_MB (default 200)
+    and BENCH_LARGE_MB (default 1000; 0 skips it): `clean` with `--jobs 1`, `--jobs 2` and the Ray
+    executor beside a bare read + parse + tokenize + count, and the peak RSS of each run."""
+    sizes = [float(os.environ.get("BENCH_SCALE_MB", "200")), float(os.environ.get("BENCH_LARGE_MB", "1000"))]
     texts = [p.read_text(encoding="utf-8", errors="replace")
              for folder in ("news/bbc_greene_cunningham", "throughput/gutenberg_gitenberg")
              for p in sorted((EVAL / folder).rglob("*.txt"))]
     chunks = [t[i:i + 20_000] for t in texts for i in range(0, len(t), 20_000)]  # article-sized documents
+    for index, megabytes in enumerate(sizes):
+        if not megabytes:
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = Path(tmp) / "corpus"
+            size, shards, documents = _jsonl(corpus, chunks, megabytes * 1e6)
+            label = f"{size / 1e6:.0f} MB JSONL"
+            print(f"scale: {label} in {shards} shards, {documents:,} documents, default rules:")
+            bare, bare_rss = _run([sys.executable, "-c", BARE_JSONL, str(corpus)])
+            rows = [("bare read + JSON + tokenize + count", bare, bare_rss)]
+            runs = [("clean --jobs 1", ["--jobs", "1"]), ("clean --jobs 2", ["--jobs", "2"])]
+            if importlib.util.find_spec("ray"):
+                runs.append(("clean --executor ray (local, 2 cores)", ["--executor", "ray"]))
+            if index:  # the large corpus: memory at scale, on the parallel executor
+                runs = runs[1:2]
+            for name, flags in runs:
+                seconds, rss = _run([sys.executable, "-m", "corpusclean", "clean", str(corpus), "--out",
+                                     f"{tmp}/out-{len(rows)}", "--quiet", *flags])
+                rows.append((name, seconds, rss))
+            times = {name: seconds for name, seconds, _ in rows}
+            for name, seconds, rss in rows:
+                TABLE.append((label, name, f"{size / 1e6 / seconds:.2f} MB/s",
+                              f"{seconds:.0f} s, {seconds / bare:.1f}x the bare pass, peak RSS {rss:.0f} MB"))
+                print(f"  {name}: {size / 1e6 / seconds:.2f} MB/s ({seconds:.0f} s, {seconds / bare:.1f}x the bare "
+                      f"pass); peak RSS {rss:.0f} MB")
+            if "clean --jobs 1" in times:
+                ratio = times["clean --jobs 1"] / times["clean --jobs 2"]
+                TABLE.append((label, "scaling --jobs 2 / --jobs 1", f"{ratio:.2f}x", "target >= 1.8x"))
+                print(f"  scaling --jobs 2 / --jobs 1: {ratio:.2f}x (target >= 1.8x)")
+            ray = next((seconds for name, seconds, _ in rows if "ray" in name), None)
+            if ray:
+                TABLE.append((label, "Ray / --jobs 2", f"{ray / times['clean --jobs 2']:.2f}x", "target <= 1.3x"))
+                print(f"  Ray executor / --jobs 2: {ray / times['clean --jobs 2']:.2f}x the time (target <= 1.3x)")
+
+
+def _jsonl(corpus: Path, chunks: list[str], target: float) -> tuple[int, int, int]:
+    """Shards of at most ~5 MB (as corpora come) until ``target`` bytes: (bytes, shards, documents)."""
+    import json
+
+    corpus.mkdir()
+    size, shard, n = 0, 0, 0
+    while size < target:
+        with open(corpus / f"shard-{shard:04d}.jsonl", "w", encoding="utf-8") as handle:
+            for chunk in chunks:
+                line = json.dumps({"id": f"d{n}", "text": chunk}, ensure_ascii=False) + "\n"
+                handle.write(line)
+                size, n = size + len(line.encode()), n + 1
+                if size >= target or handle.tell() > 5e6:
+                    break
+        shard += 1
+    return size, shard, n
+
+
+def small_files() -> None:
+    """A folder of >= 10,000 small files (BBC and Gutenberg text cut into ~2 kB pieces at paragraph
+    breaks): a bare read + tokenize + count, `corpusclean clean --jobs 1` and `check --jobs 1` with the
+    default rules, codespell and typos, each a new process, one after the other."""
+    texts = [p.read_text(encoding="utf-8", errors="replace")
+             for folder in ("news/bbc_greene_cunningham", "throughput/gutenberg_gitenberg")
+             for p in sorted((EVAL / folder).rglob("*.txt"))]
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus"
-        corpus.mkdir()
-        size, shard, n = 0, 0, 0
-        while size < target:
-            with open(corpus / f"shard-{shard:03d}.jsonl", "w", encoding="utf-8") as handle:
-                for chunk in chunks:
-                    line = json.dumps({"id": f"d{n}", "text": chunk}, ensure_ascii=False) + "\n"
-                    handle.write(line)
-                    size, n = size + len(line.encode()), n + 1
-                    if size >= target or handle.tell() > 5e6:  # many shards, as corpora come
-                        break
-            shard += 1
-        print(f"scale: {size / 1e6:.0f} MB of JSONL in {shard} shards, {n:,} documents, default rules:")
-        word = re.compile(r"\w+")
+        corpus = Path(tmp) / "small"
+        count, size = 0, 0
+        for text in texts:
+            piece = ""
+            for paragraph in text.split("\n\n"):
+                piece += paragraph + "\n\n"
+                if len(piece) >= 2000:
+                    folder = corpus / f"{count // 500:03d}"
+                    folder.mkdir(parents=True, exist_ok=True)
+                    (folder / f"{count:05d}.txt").write_text(piece, encoding="utf-8")
+                    count, size, piece = count + 1, size + len(piece.encode()), ""
+        megabytes = size / 1e6
+        print(f"  {count:,} files, {megabytes:.1f} MB")
+        bare = _seconds([sys.executable, "-c", BARE_FILES, str(corpus)])
+        rows = [("bare read + tokenize + count (Python)", bare)]
+        commands = [("corpusclean clean --jobs 1", ["clean", str(corpus), "--out", f"{tmp}/out", "--jobs", "1"]),
+                    ("corpusclean check --jobs 1", ["check", str(corpus), "--jobs", "1"]),
+                    ("corpusclean check --jobs 2", ["check", str(corpus), "--jobs", "2"])]
+        for name, args in commands:
+            rows.append((name, _seconds([sys.executable, "-m", "corpusclean", *args])))
+        for tool in ("codespell", "typos"):
+            if path := _tool(tool):
+                rows.append((f"{tool} (check)", _seconds([path, str(corpus)])))
+        for name, seconds in rows:
+            TABLE.append((f"{count:,} small files, {megabytes:.0f} MB", name, f"{megabytes / seconds:.2f} MB/s",
+                          f"{seconds:.1f} s, {seconds / bare:.1f}x the bare pass"))
+            print(f"  {name}: {megabytes / seconds:.2f} MB/s ({seconds:.1f} s, {seconds / bare:.1f}x the bare pass)")
 
-        def bare() -> None:
-            counts: Counter = Counter()
-            for path in sorted(corpus.glob("*.jsonl")):
-                with open(path, encoding="utf-8") as handle:
-                    for line in handle:
-                        counts.update(word.findall(json.loads(line)["text"]))
 
-        floor = timed(bare, runs=1)
-        print(f"  bare read + JSON + tokenize + count: {size / 1e6 / floor:.1f} MB/s")
-        seconds = {}
-        runs = [("--jobs 1", ["--jobs", "1"]), ("--jobs 2", ["--jobs", "2"])]
-        if importlib.util.find_spec("ray"):
-            runs.append(("--executor ray", ["--executor", "ray"]))
-        else:
-            print("  (ray not installed: pip install 'corpusclean[ray]' for the Ray figure)")
-        for name, flags in runs:
-            start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "corpusclean", "clean", str(corpus), "--out",
-                            f"{tmp}/out-{len(seconds)}", "--quiet", *flags], check=True, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL)
-            seconds[name] = time.perf_counter() - start
-            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-            print(f"  {name}: {size / 1e6 / seconds[name]:.2f} MB/s ({seconds[name]:.0f} s); peak RSS of any "
-                  f"process so far {peak:.0f} MB")
-        print(f"  scaling --jobs 2 / --jobs 1: {seconds['--jobs 1'] / seconds['--jobs 2']:.2f}x (target >= 1.7x "
-              f"on 2 cores); --jobs 1 / bare pass: {seconds['--jobs 1'] / floor:.1f}x the time (target <= 3x)")
-        if "--executor ray" in seconds:
-            print(f"  Ray executor / --jobs 2: {seconds['--executor ray'] / seconds['--jobs 2']:.2f}x the time "
-                  "(a local Ray on the same 2 cores)")
+# The floor, as a process of its own like the others: read every file, tokenize, count.
+BARE_FILES = """
+import re, sys
+from collections import Counter
+from pathlib import Path
+word, counts = re.compile(r"\\w+"), Counter()
+for path in sorted(Path(sys.argv[1]).rglob("*.txt")):
+    counts.update(word.findall(path.read_text(encoding="utf-8", errors="replace")))
+"""
+BARE_JSONL = """
+import json, re, sys
+from collections import Counter
+from pathlib import Path
+word, counts = re.compile(r"\\w+"), Counter()
+for path in sorted(Path(sys.argv[1]).glob("*.jsonl")):
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            counts.update(word.findall(json.loads(line)["text"]))
+"""
+
+
+def _seconds(command: list[str]) -> float:
+    return _run(command)[0]
+
+
+def _run(command: list[str]) -> tuple[float, float]:
+    """Wall time and peak RSS (MB; the largest process of the child's tree that it waited for)."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode not in (0, 1):  # 1: findings (check, codespell, typos)
+        raise SystemExit(f"bench: {' '.join(command[:4])} ... exited {child.returncode}")
+    return time.perf_counter() - start, usage.ru_maxrss / 1024
 
 
 def analysis() -> None:
@@ -255,16 +352,31 @@ def analysis() -> None:
               f"(bare tokenize + count {megabytes / bare:.1f} MB/s, read excluded from both)")
 
 
+def write_table() -> None:
+    lines = ["| corpus | run | figure | notes |", "|---|---|---|---|"]
+    lines += [f"| {what} | {who} | {figure} | {note} |" for what, who, figure, note in TABLE]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    stamp = time.strftime("%Y-%m-%d %H:%M")
+    header = f"# corpusclean bench\n\n`make bench`, {stamp}, {os.cpu_count()} cores, Python {sys.version.split()[0]}.\n\n"
+    (ROOT / "bench" / "bench.md").write_text(header + text, encoding="utf-8")
+
+
 if __name__ == "__main__":
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print("one-file latency (pre-commit):")
     latency()
-    throughput()
-    print("cost per distinct unknown word, not per token:")
-    distinct_not_tokens()
-    print("pass 1 (token statistics for SP and CN):")
-    pass_one()
-    print("the analysis (native core: format, regions, languages):")
-    analysis()
     print("the pack inputs that made Python's re backtrack (now automata), median of 3 checks:")
     pathological()
+    print("a folder of small files:")
+    small_files()
+    if os.environ.get("BENCH_DETAIL"):  # the per-stage figures behind the table
+        throughput()
+        print("cost per distinct unknown word, not per token:")
+        distinct_not_tokens()
+        print("pass 1 (token statistics for SP and CN):")
+        pass_one()
+        print("the analysis (native core: format, regions, languages):")
+        analysis()
     scale()
+    write_table()

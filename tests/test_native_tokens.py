@@ -4,6 +4,7 @@ digits, CRLF) and on every code point."""
 from __future__ import annotations
 
 import pickle
+import re
 import unicodedata
 from collections import Counter
 
@@ -14,7 +15,7 @@ from corpusclean import _core
 from corpusclean.core.document import Document
 from corpusclean.run.saved import load_states, save_states
 from corpusclean.stats.tokens import TokenCollector
-from corpusclean.text.tokens import WORD, particle_names
+from corpusclean.text.tokens import _HYPHENED_PARTICLES, _NAME_AFTER, _SPACED_PARTICLES, WORD
 
 # Pieces of text the tokenizer must agree on: letters of several scripts, marks that are not word
 # characters to Python, numerics that are (`²`), apostrophes, separators and line breaks.
@@ -38,6 +39,25 @@ def test_every_code_point_is_a_letter_exactly_when_python_says_so():
 @given(texts)
 def test_words_and_spans_equal_the_regex(text):
     assert _core.word_spans(text) == [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+_PARTICLE_SEARCH = {form: re.compile(re.escape(form) + ("[- ]" if particle in _SPACED_PARTICLES else "-")
+                                     + _NAME_AFTER)
+                    for particle in _SPACED_PARTICLES + _HYPHENED_PARTICLES
+                    for form in (particle, particle.capitalize())}
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def particle_names(text: str, words: set[str]) -> list[str]:
+    """The names with a particle in ``text`` as Python found them before the core did: one search per
+    particle the document holds as a word (``words``), a particle not preceded by a letter."""
+    found = []
+    for particle in sorted(words.intersection(_PARTICLE_SEARCH)):
+        for match in _PARTICLE_SEARCH[particle].finditer(text):
+            start = match.start()
+            if start == 0 or not _LETTER.match(text, start - 1):  # `made Gaulle` holds no particle
+                found.append(match.group())
+    return found
 
 
 def reference_counts(docs: list[list[str]]) -> dict:

@@ -126,6 +126,9 @@ class Checker:
     def _rules_for(self, format: str) -> tuple[list[Rule], list[Rule]]:
         """The rules that run on a document of ``format``: those made for it, and any selected by name."""
         rules = [r for r in self.rules if r.formats is None or format in r.formats or r.code in self.explicit]
+        # Rules still compiling in the background (pattern packs) run last, while the others work; the order
+        # of findings does not depend on it (they are sorted by span).
+        rules.sort(key=lambda rule: hasattr(rule, "warm"))
         return [r for r in rules if r.scope == "line"], [r for r in rules if r.scope != "line"]
 
     def _admit(self, doc: Document, analysis: Analysis, found: list[Finding], count: bool) -> list[Finding]:

@@ -13,33 +13,14 @@ from typing import Iterable, NamedTuple
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # A name with a particle, joined by a hyphen or a space (`al-Nuri`, `Al Nuri`, `van Gogh`): WORD splits it,
-# so pass 1 counts it whole as well, for the variant rule to see both spellings of one name.
+# so pass 1 counts it whole as well (the core, `native/src/counts.rs`, lists the same particles), for the
+# variant rule to see both spellings of one name.
 _SPACED_PARTICLES = ("al", "el", "ul", "abu", "bin", "ibn", "ben", "van", "von", "de", "del", "da", "di", "du",
                      "la", "le")
 _HYPHENED_PARTICLES = ("an", "ar", "as", "ash", "at", "ad", "az")  # English words when a space follows
 _NAME_AFTER = r"(?=[A-Z])[^\W\d_]++(?!-[^\W\d_])"
 PARTICLE_NAME = re.compile(rf"(?:(?i:{'|'.join(_SPACED_PARTICLES)})[- ]|(?i:{'|'.join(_HYPHENED_PARTICLES)})-)"
                            + _NAME_AFTER)
-# One search per particle the document holds as a token: a literal prefix lets the regex engine skip
-# ahead, where one pattern for all particles would cost as much as tokenizing (measured).
-_PARTICLE_SEARCH = {form: re.compile(re.escape(form) + ("[- ]" if particle in _SPACED_PARTICLES else "-")
-                                     + _NAME_AFTER)
-                    for particle in _SPACED_PARTICLES + _HYPHENED_PARTICLES
-                    for form in (particle, particle.capitalize())}
-
-
-def particle_names(text: str, words: frozenset[str] | set[str]) -> list[str]:
-    """The names with a particle in ``text`` (``words``: its distinct tokens, to search only for the
-    particles it has)."""
-    found = []
-    for particle in sorted(words.intersection(_PARTICLE_SEARCH)):
-        for match in _PARTICLE_SEARCH[particle].finditer(text):
-            start = match.start()
-            if start == 0 or not _LETTER.match(text, start - 1):  # `made Gaulle` holds no particle
-                found.append(match.group())
-    return found
-
-
 _GLUE = frozenset("0123456789_@#/-\\&")  # & also: `caf&#233;` is one word, written as an entity
 
 

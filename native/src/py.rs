@@ -5,6 +5,8 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString};
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::thread::{self, JoinHandle};
 
 use crate::analysis::{analyze, Analysis, Format};
 use crate::counts;
@@ -99,16 +101,60 @@ fn analyze_batch(
 }
 
 /// A pack's patterns as automata; offsets in and out are code points, as Python indexes strings.
+///
+/// Compiled on first use, or ahead of it in a thread of its own (`warm`): a pack takes up to tens of
+/// milliseconds to compile, which a one-file run can spend reading and counting instead.
 #[pyclass(frozen)]
-struct LinePatterns(patterns::LinePatterns);
+struct LinePatterns {
+    spec: Arc<(String, bool, bool)>,
+    compiled: Arc<OnceLock<Result<patterns::LinePatterns, String>>>,
+    worker: Mutex<Option<JoinHandle<()>>>,
+}
+
+fn compile(spec: &(String, bool, bool)) -> Result<patterns::LinePatterns, String> {
+    let (alternation, case_insensitive, whole_lines) = spec;
+    patterns::LinePatterns::new(alternation, *case_insensitive, *whole_lines)
+}
+
+impl LinePatterns {
+    fn compiled(&self, py: Python<'_>) -> PyResult<&patterns::LinePatterns> {
+        py.allow_threads(|| self.compiled.get_or_init(|| compile(&self.spec)))
+            .as_ref()
+            .map_err(|e| PyValueError::new_err(e.clone()))
+    }
+}
 
 #[pymethods]
 impl LinePatterns {
     #[new]
-    fn new(alternation: &str, case_insensitive: bool, whole_lines: bool) -> PyResult<Self> {
-        patterns::LinePatterns::new(alternation, case_insensitive, whole_lines)
-            .map(LinePatterns)
-            .map_err(PyValueError::new_err)
+    fn new(alternation: String, case_insensitive: bool, whole_lines: bool) -> Self {
+        LinePatterns {
+            spec: Arc::new((alternation, case_insensitive, whole_lines)),
+            compiled: Arc::new(OnceLock::new()),
+            worker: Mutex::new(None),
+        }
+    }
+
+    /// Start compiling in the background (once); `find` waits for it, or compiles itself when no
+    /// thread could be started.
+    fn warm(&self) {
+        let mut worker = self.worker.lock().unwrap_or_else(|e| e.into_inner());
+        if worker.is_some() || self.compiled.get().is_some() {
+            return;
+        }
+        let (spec, compiled) = (Arc::clone(&self.spec), Arc::clone(&self.compiled));
+        let spawned = thread::Builder::new().spawn(move || {
+            compiled.get_or_init(|| compile(&spec));
+        });
+        *worker = spawned.ok();
+    }
+
+    /// Wait until no compile runs in the background: a process must not fork with one half done.
+    fn settle(&self, py: Python<'_>) {
+        let handle = self.worker.lock().unwrap_or_else(|e| e.into_inner()).take();
+        if let Some(handle) = handle {
+            py.allow_threads(|| handle.join().ok());
+        }
     }
 
     /// Between `start` and `end`: the lines that match whole, or the matches (their `cut…` groups),
@@ -120,8 +166,13 @@ impl LinePatterns {
         start: usize,
         end: usize,
         max_chars: usize,
-    ) -> Vec<(usize, usize)> {
-        py.allow_threads(|| in_chars(text, start, end, |s, e| self.0.find(text, s, e, max_chars)))
+    ) -> PyResult<Vec<(usize, usize)>> {
+        let compiled = self.compiled(py)?;
+        Ok(py.allow_threads(|| {
+            in_chars(text, start, end, |s, e| {
+                compiled.find(text, s, e, max_chars)
+            })
+        }))
     }
 }
 

@@ -66,6 +66,14 @@ class LinePatternRule(PackRule):
         plain text, and a one-file check pays for the packs it uses only."""
         return _automata(self.alternation, self.case_insensitive, self.remove == "line")
 
+    def warm(self) -> None:
+        """Start compiling the patterns in the background, ahead of the first document that needs them."""
+        self.patterns.warm()
+
+    def settle(self) -> None:
+        """Wait for a background compile to end (before a process forks)."""
+        self.patterns.settle()
+
     @property
     def fix_availability(self) -> str:
         return "always"
@@ -119,7 +127,8 @@ def _checked(path, patterns: list[str]) -> str:
 
 @lru_cache(maxsize=64)
 def _automata(alternation: str, case_insensitive: bool, whole_lines: bool):
-    """Compiled once per process: a program that builds plans again (the API, a test suite) reuses them."""
+    """Compiled once per process (on first use, or in the background after :meth:`LinePatternRule.warm`):
+    a program that builds plans again (the API, a test suite) reuses them."""
     from corpusclean import _core
 
     return _core.LinePatterns(alternation, case_insensitive, whole_lines)
