@@ -265,7 +265,7 @@ def small_files() -> None:
             piece = ""
             for paragraph in text.split("\n\n"):
                 piece += paragraph + "\n\n"
-                if len(piece) >= 2000:
+                if len(piece) >= 1800:
                     folder = corpus / f"{count // 500:03d}"
                     folder.mkdir(parents=True, exist_ok=True)
                     (folder / f"{count:05d}.txt").write_text(piece, encoding="utf-8")

@@ -170,3 +170,38 @@ def test_saved_statistics_with_a_damaged_token_state_give_one_clear_error(tmp_pa
     path.write_bytes(gzip.compress(json.dumps({"schema_version": SCHEMA_VERSION, "states": {"tokens": state}}).encode()))
     with pytest.raises(UsageError, match="damaged.*not a word pair"):
         load_states(path, Plan())
+
+
+def reference_edge_region(text: str, zone: str, lines: int) -> tuple[int, int]:
+    """The edge zone as Python found it before the core did, line by line."""
+    from corpusclean.text.lines import next_nonblank, prev_nonblank
+
+    if zone == "any":
+        return 0, len(text)
+    if zone == "top":
+        pos, seen = 0, 0
+        while seen < lines and (line := next_nonblank(text, pos)) is not None:
+            pos, seen = line.next, seen + 1
+        return 0, pos
+    pos, seen = len(text), 0
+    while seen < lines and (line := prev_nonblank(text, pos)) is not None:
+        pos, seen = line.start, seen + 1
+    return pos, len(text)
+
+
+LINES = st.lists(st.sampled_from(["Updated", "  ", "\u001c", "\u2028", "\u00a0", "é text", "x", ""]), max_size=8)
+BREAKS = st.lists(st.sampled_from(["\n", "\r\n", "\r", "\n\n", ""]), min_size=8, max_size=8)
+
+
+@settings(max_examples=500, deadline=None)
+@given(LINES, BREAKS, st.sampled_from(["top", "bottom", "any"]), st.integers(0, 4))
+def test_edge_zones_equal_the_python_reference(lines, breaks, zone, count):
+    text = "".join(line + br for line, br in zip(lines, breaks))
+    assert _core.edge_zone(text, zone, count) == reference_edge_region(text, zone, count)
+
+
+def test_python_white_space_is_the_core_s():
+    spaces = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000 and chr(c).isspace()]
+    text = "x\n" + "\n".join(spaces) + "\ny"
+    assert _core.edge_zone(text, "top", 2) == reference_edge_region(text, "top", 2) == (0, len(text))
+    assert _core.edge_zone("x\n\u200b\ny", "top", 2) == (0, 4)  # a zero-width space is not white space

@@ -10,6 +10,7 @@ import time
 
 from corpusclean.core.document import Document
 from corpusclean.core.fixer import FixPolicy
+from corpusclean.rules.ar.repeated_line import RepeatedLine
 from corpusclean.rules.sp.unknown_word import UnknownWord
 from corpusclean.run.stages import Plan, collect, merge
 
@@ -58,3 +59,14 @@ def test_executors_and_workers_depend_downward_only():
             "corpusclean.run.serial; print(sorted(m for m in sys.modules if m in ('corpusclean.run.session', "
             "'corpusclean.cli', 'corpusclean.report.sinks')))")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "[]"
+
+
+def test_absorb_folds_parts_in_place_into_what_merge_gives():
+    from corpusclean.run.stages import absorb
+
+    plan = Plan((UnknownWord(), RepeatedLine()), FixPolicy())
+    parts = [collect([doc], plan) for doc in DOCS]
+    folded = collect([], plan)
+    for part in parts:
+        assert absorb(folded, part) is folded
+    assert folded == collect(DOCS, plan) == merge(merge(parts[0], parts[1]), merge(parts[2], parts[3]))

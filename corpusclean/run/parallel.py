@@ -16,10 +16,11 @@ from typing import Any, Iterator, Mapping, Sequence
 from corpusclean.core.document import Document
 from corpusclean.core.rule import RuleContext
 from corpusclean.io.sources import STDIN, InputOptions, Source, read, size_of
-from corpusclean.run.stages import Plan, collect, finalize, merge, process
+from corpusclean.run.stages import Plan, absorb, collect, finalize, process
 
 BATCH_DOCUMENTS = 64
 BATCH_CHARS = 1_000_000
+BATCH_SOURCES, BATCH_BYTES = 256, 4_000_000  # pass 1: files per task
 PARALLEL_BYTES = 4_000_000  # below this much input, starting processes costs more than it saves
 
 _shared: dict[str, Any] = {}  # set in the parent before forking: what every worker reads
@@ -43,17 +44,32 @@ def default_jobs() -> int:
 
 
 def collect_states(sources: Sequence[Source], plan: Plan, options: InputOptions, jobs: int) -> dict[str, Any]:
-    """Pass 1, one source per task, merged in input order (merge is associative and commutative anyway)."""
+    """Pass 1, a few sources per task (one large file, or many small ones: each task's statistics cross
+    back pickled), folded in input order (merge is associative and commutative anyway)."""
     import multiprocessing
 
     _shared.update(plan=plan, options=options)
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        # Merged as they arrive, in order: only a few sources' statistics are ever held at once.
-        return reduce(merge, pool.imap(_collect_source, sources, chunksize=1), collect([], plan))
+        # Folded in place as they arrive: only a few tasks' statistics are ever held at once.
+        return reduce(absorb, pool.imap(_collect_sources, _source_batches(sources), chunksize=1),
+                      collect([], plan))
 
 
-def _collect_source(source: Source) -> dict[str, Any]:
-    documents = (item for item in read(source, _shared["options"]) if isinstance(item, Document))
+def _source_batches(sources: Sequence[Source]) -> Iterator[list[Source]]:
+    batch, size = [], 0
+    for source in sources:
+        batch.append(source)
+        size += size_of(source)
+        if size >= BATCH_BYTES or len(batch) >= BATCH_SOURCES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _collect_sources(sources: list[Source]) -> dict[str, Any]:
+    documents = (item for source in sources for item in read(source, _shared["options"])
+                 if isinstance(item, Document))
     return collect(documents, _shared["plan"])
 
 

@@ -40,24 +40,27 @@ def _plan(settings: Settings, rejected: frozenset, groups: frozenset):
     return build_plan(settings, apply=True, rejected=rejected, rejected_groups=groups)
 
 
+PASS1_BLOCKS = 64  # pass 1 tasks at most: enough to keep a cluster busy, few states to merge
+
+
 def collect_states(sources: Sequence[Source], settings: Settings, options: InputOptions,
                    address: str | None) -> dict[str, Any]:
-    from corpusclean.run.stages import collect, merge
+    from corpusclean.run.stages import absorb, collect
 
     ray = _ray(address)
 
     def collect_files(batch: dict[str, Any]) -> dict[str, Any]:
+        """One block of consecutive sources, one state: thousands of small files are a few tasks."""
         plan = _plan(settings, frozenset(), frozenset())
-        states = []
-        for index in batch["index"]:
-            documents = (d for d in read(sources[int(index)], options) if isinstance(d, Document))
-            states.append(pickle.dumps(collect(documents, plan)))
-        return {"index": list(batch["index"]), "state": states}
+        documents = (d for index in batch["index"] for d in read(sources[int(index)], options)
+                     if isinstance(d, Document))
+        return {"index": [int(batch["index"][0])], "state": [pickle.dumps(collect(documents, plan))]}
 
-    rows = (ray.data.from_items([{"index": i} for i in range(len(sources))], override_num_blocks=max(1, len(sources)))
-            .map_batches(collect_files, batch_size=1).take_all())
+    blocks = max(1, min(len(sources), PASS1_BLOCKS))
+    rows = (ray.data.from_items([{"index": i} for i in range(len(sources))], override_num_blocks=blocks)
+            .map_batches(collect_files, batch_size=None).take_all())
     parts = [pickle.loads(row["state"]) for row in sorted(rows, key=lambda row: row["index"])]
-    return reduce(merge, parts)
+    return reduce(absorb, parts)
 
 
 class _CleanFiles:

@@ -63,8 +63,13 @@ def _repairs(plan: Plan):
     if not rules:
         return None
     repair_plan = replace(plan, rules=rules, policy=replace(plan.policy, apply=True))  # check counts so too
+    bare = RuleContext(allow_words=plan.allow_words, canonical=dict(plan.canonical))
 
     def repaired(doc: Document) -> Document:
+        # Most documents need no repair: the rules alone say so, at the cost of their own quick screens
+        # (ASCII, no `&`), without the fixer's analysis and guard around them.
+        if not any(True for rule in rules for _ in rule.check(doc, bare)):
+            return doc
         cleaned = fix_document(doc, Checker(repair_plan, {}), repair_plan.policy).cleaned
         return doc if cleaned == doc.text else replace(doc, text=cleaned)
 
@@ -73,6 +78,14 @@ def _repairs(plan: Plan):
 
 def merge(a: Mapping[str, Any], b: Mapping[str, Any]) -> dict[str, Any]:
     return {name: COLLECTORS[name].merge(a[name], b[name]) for name in a}
+
+
+def absorb(into: dict[str, Any], part: Mapping[str, Any]) -> dict[str, Any]:
+    """``merge(into, part)`` computed in place in ``into`` (and returned): folding N parts costs their
+    size, not N times the corpus's."""
+    for name in into:
+        COLLECTORS[name].absorb(into[name], part[name])
+    return into
 
 
 def finalize(states: Mapping[str, Any]) -> dict[str, Any]:

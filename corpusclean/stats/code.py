@@ -35,6 +35,11 @@ class CodeCollector:
         count.update(b["count"])
         return {"documents": a["documents"] + b["documents"], "count": count}
 
+    def absorb(self, into: dict[str, Any], part: dict[str, Any]) -> None:
+        """``merge``, in place."""
+        into["documents"] += part["documents"]
+        into["count"].update(part["count"])
+
     def finalize(self, state: dict[str, Any]) -> "CodeVocabulary":
         return CodeVocabulary(dict(state["count"]))
 

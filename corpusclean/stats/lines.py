@@ -104,6 +104,12 @@ class LineCollector:
             out[key].update(b[key])
         return out
 
+    def absorb(self, into: dict[str, Any], part: dict[str, Any]) -> None:
+        """``merge``, in place: a run folds thousands of per-batch states into one."""
+        into["documents"] += part["documents"]
+        for key in ("docs", "edge"):
+            into[key].update(part[key])
+
     def finalize(self, state: dict[str, Any]) -> "LineStats":
         return LineStats(state["documents"], {fp: n for fp, n in state["docs"].items() if n >= 2},
                          {fp: n for fp, n in state["edge"].items() if n >= 2})

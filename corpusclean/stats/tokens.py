@@ -8,10 +8,9 @@ from itertools import compress, repeat
 from operator import itemgetter
 from typing import Any, Callable, Iterable
 
-from corpusclean._core import WordCounts
+from corpusclean._core import DeleteIndex, WordCounts
 from corpusclean.core.analysis import analyze, encodable
 from corpusclean.core.document import Document
-from corpusclean.text.lexicon import delete_keys
 
 
 FUNCTION_WORD_COUNT = 200_000_000  # n-gram count of `said`: words beside any name say nothing
@@ -33,6 +32,10 @@ class TokenCollector:
 
     def merge(self, a: WordCounts, b: WordCounts) -> WordCounts:
         return a.merged(b)
+
+    def absorb(self, into: WordCounts, part: WordCounts) -> None:
+        """``merge``, in place (copying the corpus's counts for every part would cost their size each time)."""
+        into.absorb(part)
 
     def finalize(self, state: WordCounts) -> "TokenStats":
         return TokenStats(*state.to_dicts())
@@ -57,12 +60,12 @@ class TokenStats:
         self._pairs = pairs
         self._prefixes: dict[str, list[str]] | None = None  # indexes built on first use
         self._by_lower: dict[str, list[str]] | None = None
-        self._deletes: tuple[int, dict[str, set[str]]] | None = None
+        self._deletes: tuple[int, list[str], DeleteIndex] | None = None
         self._memo: dict[Any, Any] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         # Answers remembered for one process (native decision tables among them) stay in it.
-        return {**self.__dict__, "_memo": {}}
+        return {**self.__dict__, "_memo": {}, "_deletes": None}
 
     def remember(self, key: Any, compute: Callable[[], Any]) -> Any:
         """``compute()``, once per key for these statistics: a rule's per-word answers depend only on the
@@ -117,28 +120,16 @@ class TokenStats:
 
     def near_forms(self, form: str, min_count: int) -> set[str]:
         """Forms seen at least ``min_count`` times within one edit (delete, insert, substitute, swap of
-        neighbours) of ``form``, ignoring case. A delete index over the frequent forms makes this ~n dict
-        lookups instead of testing every edit of the word (~54n). The index is built once, for the
+        neighbours) of ``form``, ignoring case. A native delete index over the frequent forms finds them
+        by ~n lookups instead of testing every edit of the word (~54n). The index is built once, for the
         smallest ``min_count`` asked so far; larger ones filter its answers."""
-        from rapidfuzz.distance import OSA  # C++; imported when a rule first asks, not at start-up
-
         if self._deletes is None or min_count < self._deletes[0]:
-            index: dict[str, set[str]] = {}
-            for word, count in self._count.items():
-                if count >= min_count:
-                    lower = word.lower()
-                    for key in delete_keys(lower):
-                        index.setdefault(key, set()).add(lower)
-            self._deletes = (min_count, index)
-        index = self._deletes[1]
-        lower = form.lower()
-        found: set[str] = set()
-        for key in delete_keys(lower):
-            found |= index.get(key, set())
-        # Shared keys also pair words two substitutions apart: keep true one-edit neighbours only
-        # (optimal string alignment: a swap of neighbouring letters is one edit).
-        return {f for lower_form in found if OSA.distance(lower, lower_form, score_cutoff=1) == 1
-                for f in self.forms_of(lower_form) if self.count(f) >= min_count}
+            frequent = (word.lower() for word, count in self._count.items() if count >= min_count)
+            lowers = list(dict.fromkeys(frequent))
+            self._deletes = (min_count, lowers, DeleteIndex(lowers))
+        _, lowers, index = self._deletes
+        return {f for number in index.one_edit(form.lower())
+                for f in self.forms_of(lowers[number]) if self.count(f) >= min_count}
 
     def extensions(self, form: str, max_extra: int) -> list[str]:
         """Corpus forms that start with ``form`` and are at most ``max_extra`` letters longer."""

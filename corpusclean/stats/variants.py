@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Mapping
 
 
+from corpusclean._core import DeleteIndex
 from corpusclean.text.tokens import PARTICLE_NAME, is_acronym
 from corpusclean.text import lexicon
 from corpusclean.text.variants import blocking_key, fold, normal_form, same_name
@@ -68,17 +69,16 @@ def _candidates(tokens) -> list[str]:
 
 def _clusters(tokens, pinned: Mapping[str, str]) -> dict[str, VariantCluster]:
     words = _candidates(tokens)
-    index: dict[str, list[str]] = {}
-    for word in words:
-        for key in _keys(word):
-            index.setdefault(key, []).append(word)
+    keys = [blocking_key(word) for word in words]
+    index = DeleteIndex(keys)  # words whose keys match or are one deletion apart, by lookup
     # Star clusters, no chains: each spelling joins the most frequent spelling it is itself a variant of
     # (`Michel` must not join `Michael` through `Mikhail`).
     rank = {w: (-tokens.count(w), -tokens.documents_with(w), w) for w in words}
     company = tokens.neighbours_of({w.lower() for w in words})
     joined: dict[str, str] = {}
-    for word in sorted(words, key=rank.__getitem__):
-        near = {other for key in _keys(word) for other in index.get(key, ())}
+    for number in sorted(range(len(words)), key=lambda n: rank[words[n]]):
+        word = words[number]
+        near = [words[other] for other in index.sharing(keys[number])]
         heads = sorted((h for h in near if h in rank and rank[h] < rank[word] and h not in joined),
                        key=rank.__getitem__)
         head = next((h for h in heads if _variants(h, word) and _same_company(tokens, company, h, word)), None)
@@ -136,11 +136,6 @@ def _facts(word: str) -> tuple[bool, str, str, bool, str]:
 @lru_cache(maxsize=1 << 16)
 def _particle(word: str) -> bool:
     return PARTICLE_NAME.fullmatch(word) is not None
-
-
-@lru_cache(maxsize=1 << 16)
-def _keys(word: str) -> frozenset[str]:
-    return frozenset(lexicon.delete_keys(blocking_key(word)))
 
 
 def _same_company(tokens, company: Mapping[str, set[str]], head: str, variant: str) -> bool:

@@ -90,18 +90,12 @@ def _break_start(text: str, pos: int) -> int:
 
 
 def edge_region(text: str, zone: str, lines: int) -> tuple[int, int]:
-    """Offsets covering the first (``top``) or last (``bottom``) ``lines`` non-blank lines, or all (``any``)."""
-    if zone == "any":
-        return 0, len(text)
-    if zone == "top":
-        pos, seen = 0, 0
-        while seen < lines and (line := next_nonblank(text, pos)) is not None:
-            pos, seen = line.next, seen + 1
-        return 0, pos
-    pos, seen = len(text), 0
-    while seen < lines and (line := prev_nonblank(text, pos)) is not None:
-        pos, seen = line.start, seen + 1
-    return pos, len(text)
+    """Offsets covering the first (``top``) or last (``bottom``) ``lines`` non-blank lines, or all (``any``):
+    found by the core, where the pattern packs use it."""
+    from corpusclean import _core
+    from corpusclean.core.analysis import encodable
+
+    return _core.edge_zone(encodable(text), zone, lines)
 
 
 def deletion_span(text: str, line: Line) -> tuple[int, int]:

@@ -9,11 +9,13 @@
 pub mod analysis;
 pub mod counts;
 pub mod lang;
+pub mod near;
 pub mod offsets;
 pub mod patterns;
 #[cfg(feature = "python")]
 mod py;
 pub mod tables;
 pub mod words;
+pub mod zones;
 
 pub use analysis::{analyze, Analysis, Block, Format, Kind, Region};

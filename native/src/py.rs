@@ -11,10 +11,12 @@ use std::thread::{self, JoinHandle};
 use crate::analysis::{analyze, Analysis, Format};
 use crate::counts;
 use crate::lang::LangGuess;
+use crate::near;
 use crate::offsets::{byte_indices, char_indices};
 use crate::patterns;
 use crate::tables;
 use crate::words::words;
+use crate::zones;
 
 type PyLang = (&'static str, &'static str, f64, bool, bool);
 type PyRegion = (&'static str, usize, usize);
@@ -157,6 +159,28 @@ impl LinePatterns {
         }
     }
 
+    /// In the document's `zone` (`top`, `bottom`: its first or last `zone_lines` non-blank lines;
+    /// `any`): the lines that match whole, or the matches (their `cut…` groups), as compiled for.
+    fn find_in_zone(
+        &self,
+        py: Python<'_>,
+        text: &str,
+        zone: &str,
+        zone_lines: usize,
+        max_chars: usize,
+    ) -> PyResult<Vec<(usize, usize)>> {
+        let compiled = self.compiled(py)?;
+        Ok(py.allow_threads(|| {
+            let (start, end) = zones::edge_zone(text, zone, zone_lines);
+            let found = compiled.find(text, start, end, max_chars);
+            let flat: Vec<usize> = found.iter().flat_map(|&(s, e)| [s, e]).collect();
+            char_indices(text, &flat)
+                .chunks_exact(2)
+                .map(|pair| (pair[0], pair[1]))
+                .collect()
+        }))
+    }
+
     /// Between `start` and `end`: the lines that match whole, or the matches (their `cut…` groups),
     /// as the patterns were compiled for.
     fn find(
@@ -174,6 +198,14 @@ impl LinePatterns {
             })
         }))
     }
+}
+
+/// The code-point range of a document's edge zone (`corpusclean.text.lines.edge_region`).
+#[pyfunction]
+fn edge_zone(text: &str, zone: &str, zone_lines: usize) -> (usize, usize) {
+    let (start, end) = zones::edge_zone(text, zone, zone_lines);
+    let chars = char_indices(text, &[start, end]);
+    (chars[0], chars[1])
 }
 
 /// Check a pattern's syntax without compiling it; a ValueError says where and what is wrong.
@@ -238,6 +270,11 @@ impl WordCounts {
         let mut out = counts::WordCounts::clone(&self.0);
         out.merge(&other.0);
         WordCounts(out)
+    }
+
+    /// Add `other`'s counts to these, in place.
+    fn absorb(&mut self, other: &WordCounts) {
+        self.0.merge(&other.0);
     }
 
     #[getter]
@@ -358,15 +395,39 @@ impl FormTable {
     }
 }
 
+/// Keys within one edit by lookup (`near.rs`); keys and answers are numbered as given.
+#[pyclass(frozen, module = "corpusclean._core")]
+struct DeleteIndex(near::DeleteIndex);
+
+#[pymethods]
+impl DeleteIndex {
+    #[new]
+    fn new(py: Python<'_>, keys: Vec<String>) -> Self {
+        DeleteIndex(py.allow_threads(|| near::DeleteIndex::new(keys)))
+    }
+
+    /// The numbers of the keys that share a delete key with `key`, ascending.
+    fn sharing(&self, key: &str) -> Vec<u32> {
+        self.0.sharing(key)
+    }
+
+    /// The numbers of the keys exactly one edit from `key` (optimal string alignment), ascending.
+    fn one_edit(&self, key: &str) -> Vec<u32> {
+        self.0.one_edit(key)
+    }
+}
+
 #[pymodule]
 fn _core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(analyze_batch, module)?)?;
     module.add_class::<LinePatterns>()?;
     module.add_function(wrap_pyfunction!(check_pattern, module)?)?;
+    module.add_function(wrap_pyfunction!(edge_zone, module)?)?;
     module.add_function(wrap_pyfunction!(word_spans, module)?)?;
     module.add_class::<WordCounts>()?;
     module.add_class::<Vocabulary>()?;
     module.add_class::<DocWords>()?;
     module.add_class::<FormTable>()?;
+    module.add_class::<DeleteIndex>()?;
     Ok(())
 }

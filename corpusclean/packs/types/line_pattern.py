@@ -23,7 +23,7 @@ from corpusclean.core.errors import UsageError
 from corpusclean.core.findings import Edit, Finding, Fix, Span
 from corpusclean.core.rule import RuleContext
 from corpusclean.packs.types.base import PackRule
-from corpusclean.text.lines import deletion_span, edge_region, line_at
+from corpusclean.text.lines import deletion_span, line_at
 
 
 @dataclass(frozen=True)
@@ -80,11 +80,12 @@ class LinePatternRule(PackRule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
-        start, end = edge_region(text, self.zone, self.zone_lines)
+        # the zone and the lines in it, found by the core in one call
+        found = self.patterns.find_in_zone(encodable(text), self.zone, self.zone_lines, self.max_length)
         if self.remove == "match":
-            yield from self._matches(doc, start, end)
+            yield from self._matches(doc, found)
             return
-        for line_start, _ in self.patterns.find(encodable(text), start, end, self.max_length):
+        for line_start, _ in found:
             line = line_at(text, line_start)
             cut = deletion_span(text, line)
             yield Finding(
@@ -95,8 +96,8 @@ class LinePatternRule(PackRule):
                 evidence={"pattern-pack": self.spec.path.name, "zone": self.zone, "zone-lines": self.zone_lines},
             )
 
-    def _matches(self, doc: Document, start: int, end: int) -> Iterable[Finding]:
-        for match_start, match_end in self.patterns.find(encodable(doc.text), start, end, self.max_length):
+    def _matches(self, doc: Document, found: list[tuple[int, int]]) -> Iterable[Finding]:
+        for match_start, match_end in found:
             span, matched = Span(match_start, match_end), doc.text[match_start:match_end]
             yield Finding(
                 code=self.code, name=self.name, doc_id=doc.id, span=span, matched=matched,
