@@ -205,3 +205,104 @@ def test_python_white_space_is_the_core_s():
     text = "x\n" + "\n".join(spaces) + "\ny"
     assert _core.edge_zone(text, "top", 2) == reference_edge_region(text, "top", 2) == (0, len(text))
     assert _core.edge_zone("x\n\u200b\ny", "top", 2) == (0, 4)  # a zero-width space is not white space
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz'"
+
+
+def reference_candidates(word: str) -> tuple[tuple[str, int], ...]:
+    """Correction candidates as Python searched them before the core did: edits of all but the first
+    letter intersected with the dictionary, the first two swapped, then long words two edits away by
+    rapidfuzz's distance over the bucket of the same first letter and a length within two."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    from corpusclean.text import lexicon
+
+    words = lexicon.correction_frequencies()
+    rest = word[1:]
+    splits = [(rest[:i], rest[i:]) for i in range(len(rest) + 1)]
+    edits = ({a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+             | {a + c + b[1:] for a, b in splits if b for c in LETTERS} | {a + c + b for a, b in splits for c in LETTERS})
+    near = {word[:1] + e for e in edits} & set(words)
+    near.discard(word)
+    swapped = word[1::-1] + word[2:]
+    if len(word) > 2 and swapped in words:
+        near.add(swapped)
+    found = [(c, 1) for c in near]
+    if not found and len(word) >= 8:
+        bucket = [w for w in words if len(w) >= 6 and w[0] == word[0] and abs(len(w) - len(word)) <= 2]
+        found = [(c, 2) for c, d, _ in process.extract(word, bucket, scorer=OSA.distance, score_cutoff=2,
+                                                        limit=None) if d == 2]
+    return tuple(sorted(found, key=lambda cd: (-words[cd[0]], cd[0])))
+
+
+MISSPELLED = ["teh", "hte", "recieve", "succesffully", "govermnent", "accomodation", "definately", "wierd",
+              "occured", "beleive", "seperate", "untill", "tommorow", "neccessary", "acheive", "adress",
+              "concious", "enviroment", "existance", "goverment", "independant", "knowlege", "occassion",
+              "persistant", "posession", "reccomend", "refered", "sucessful", "thier", "truely", "arguement",
+              "begining", "beleived", "calender", "cemetary", "collegue", "comittee", "completly", "dilemna",
+              "embarass", "excercise", "facinating", "finaly", "foriegn", "fourty", "freind", "garantee",
+              "a", "x'y", "é", "caféé", "don't", "aardvarkz", "qqqqqqqqqq", "responsibilty", "intelectual"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.sampled_from(MISSPELLED),
+                 st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyzé'"), min_size=1, max_size=11)))
+def test_candidates_equal_the_python_search(word):
+    from corpusclean.text import lexicon
+
+    assert lexicon.candidates(word) == reference_candidates(word)
+
+
+_DIGITS = re.compile(r"\d+")
+_BREAK = re.compile(r"\r\n|\n|\r")
+MARKUP_LINE = re.compile(r"""^[ \t]*(?:
+    \#{1,6}(?:[ \t]|$) | [-*+][ \t] | \d{1,3}[.)][ \t] | \| | > | <!-- | </?[A-Za-z] | \.\.(?:[ \t]|$)
+  | ``` | ~~~ | !!! | \?\?\? | /// | ===[ \t] | :[\w-]+: | \{[{%\#*] | --8<--)""", re.VERBOSE)
+UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+|~+|\^+|\*+|#+)[ \t]*$")
+
+
+def reference_fingerprint(line: str) -> str | None:
+    import hashlib
+
+    words = line.lower().split()
+    if len(words) < 3:
+        return None
+    text = _DIGITS.sub("0", " ".join(words))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest() if len(text) >= 12 else None
+
+
+def reference_learnable(text: str, blocked: set[int], edges_only: bool) -> tuple[list, int]:
+    """The learnable lines as Python found them before the core did."""
+    lines = _BREAK.split(text)
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    edges = set(filled[:6] + filled[-6:])
+
+    def heading(i: int) -> bool:
+        return bool((i and UNDERLINE.match(lines[i])) or (i + 1 < len(lines) and UNDERLINE.match(lines[i + 1])))
+
+    return [(i, len(lines[i]), i in edges, reference_fingerprint(lines[i]))
+            for i in (sorted(edges) if edges_only else filled)
+            if i not in blocked and not MARKUP_LINE.match(lines[i]) and not heading(i)], len(filled)
+
+
+LINE_PARTS = ["© 2019", "All rights reserved", "Share this", "# Title", "- item", "1. first", "| a |", "> quote",
+              "<!-- c -->", ".. note::", "```", ":param x:", "{% x %}", "=====", "---", "   ", "\u2003", "\u001c",
+              "ÉTÉ", "٣٤ news", "x² y z", "Straße Öl", "word", "\t", "ΣΑΣ ΟΔΟΣ", ":ü-x:"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(LINE_PARTS), max_size=4).map(" ".join), max_size=18),
+       st.sampled_from(["\n", "\r\n", "\r"]), st.sets(st.integers(0, 18), max_size=3), st.booleans())
+def test_learnable_lines_and_fingerprints_equal_the_python_reference(lines, br, blocked, edges_only):
+    text = br.join(lines)
+    found, filled = _core.learnable_lines(text, sorted(blocked), edges_only)
+    assert (found, filled) == reference_learnable(text, blocked, edges_only)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(exclude_categories=("Cs", "Cn")), max_size=40))
+def test_fingerprints_of_any_line_equal_the_python_reference(line):
+    line = _BREAK.sub(" ", line)
+    assert _core.fingerprint(line) == reference_fingerprint(line)

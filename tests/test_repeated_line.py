@@ -105,10 +105,10 @@ def test_learnable_lines_skip_markup_and_code_and_keep_line_numbers():
             "- a list item line\nLast real line of text\n")
     doc = Document("x.md", text)
     found, filled = learnable_lines(doc)
-    assert [line for _, line, _ in found] == ["First real line of text", "Last real line of text"]
     every = list(iter_lines(text))
-    assert all(every[index].text == line for index, line, _ in found)
-    assert all(at_edge for *_, at_edge in found)  # a short document is all edges
+    assert [every[line.index].text for line in found] == ["First real line of text", "Last real line of text"]
+    assert [line.chars for line in found] == [23, 22]
+    assert all(line.at_edge for line in found)  # a short document is all edges
     assert filled == sum(1 for line in every if not line.is_blank) == 7
 
 
@@ -126,4 +126,4 @@ def test_an_underlined_title_is_a_heading_not_boilerplate():
     from corpusclean.stats.lines import learnable_lines
 
     text = "Floods hit the valley.\n\nSubscribe to the Weekly Planet today\n=====================================\n"
-    assert [line for _, line, _ in learnable_lines(Document("a.md", text))[0]] == ["Floods hit the valley."]
+    assert [line.index for line in learnable_lines(Document("a.md", text))[0]] == [0]  # `Floods hit the valley.`

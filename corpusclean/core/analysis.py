@@ -7,8 +7,8 @@ covers is prose (paragraphs, headings, table cells, link text).
 from __future__ import annotations
 
 import bisect
+from collections import OrderedDict
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterator
 
 from corpusclean.core.document import Document
@@ -139,10 +139,26 @@ def analyze(doc: Document) -> Analysis:
     return analyze_text(doc.text, format_of(doc))
 
 
-@lru_cache(maxsize=16)
+CACHE_CHARS = 32_000_000
+_cache: OrderedDict[tuple[str, str], Analysis] = OrderedDict()
+_cached_chars = 0
+
+
 def analyze_text(text: str, format: str = "plain") -> Analysis:
-    """The analysis of ``text`` read as ``format``; cached, since every stage asks for the same document's."""
-    return analyze_batch([text], [format])[0]
+    """The analysis of ``text`` read as ``format``. Cached for the last CACHE_CHARS characters analysed:
+    every stage asks for the same document's, and a corpus of that size (or a few large documents) is
+    then analysed once for both passes instead of twice."""
+    global _cached_chars
+    key = (text, format)
+    if (found := _cache.get(key)) is not None:
+        _cache.move_to_end(key)
+        return found
+    analysis = _cache[key] = analyze_batch([text], [format])[0]
+    _cached_chars += len(text)
+    while _cached_chars > CACHE_CHARS and len(_cache) > 1:
+        (old, _), _ = _cache.popitem(last=False)
+        _cached_chars -= len(old)
+    return analysis
 
 
 def analyze_batch(texts: list[str], formats: list[str]) -> list[Analysis]:

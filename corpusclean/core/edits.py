@@ -114,9 +114,14 @@ class OriginalOffsets:
 
 
 
+WINDOW_GAP = 2_000  # characters of unchanged lines worth checking again to save a window's fixed cost
+
+
 def changed_lines(text: str, edits: Sequence[Edit]) -> list[Span]:
     """The whole lines (with their line breaks) of ``text`` that ``edits`` (non-overlapping, in offsets of
-    the text before them) wrote into, merged: what a line-local rule must look at again."""
+    the text before them) wrote into, merged: what a line-local rule must look at again. Windows less
+    than WINDOW_GAP characters apart are merged too: checking a window costs every line rule a call,
+    and a novel with a fix every few lines would otherwise be hundreds of windows."""
     windows: list[Span] = []
     shift = 0
     for edit in sorted(edits, key=lambda e: (e.span.start, e.span.end)):
@@ -126,7 +131,7 @@ def changed_lines(text: str, edits: Sequence[Edit]) -> list[Span]:
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end + 1
-        if windows and line_start <= windows[-1].end:
+        if windows and line_start <= windows[-1].end + WINDOW_GAP:
             windows[-1] = Span(windows[-1].start, max(windows[-1].end, line_end))
         else:
             windows.append(Span(line_start, line_end))

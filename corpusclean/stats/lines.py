@@ -1,8 +1,9 @@
 """Line fingerprints: in how many documents each normalised line occurs (learned boilerplate, AR05).
 
 A line is normalised (whitespace collapsed, lowercase, digits as `0`: `© 2019` and `© 2020` are one
-footer) and hashed to 8 bytes; short lines (fewer than MIN_WORDS words or MIN_CHARS characters) are not
-fingerprinted: `Yes.` and `Thank you.` repeat across any corpus and are language, not boilerplate.
+footer) and hashed to 8 bytes (BLAKE2b, by the core: `native/src/fingerprints.rs`); short lines (fewer
+than three words or twelve characters) are not fingerprinted: `Yes.` and `Thank you.` repeat across any
+corpus and are language, not boilerplate.
 Each document counts a line once. The frozen statistics keep only lines seen in two documents or more.
 
 Markup lines (headings, list items, table rows, fences, directives, comments) and lines inside code or
@@ -13,44 +14,36 @@ from there unless told otherwise.
 """
 from __future__ import annotations
 
-import hashlib
-import re
 from collections import Counter
-from itertools import compress, count
-from typing import Any
+from typing import Any, NamedTuple
 
-from corpusclean.core.analysis import TOKEN_KINDS, analyze
+from corpusclean import _core
+from corpusclean.core.analysis import TOKEN_KINDS, analyze, encodable
 from corpusclean.core.document import Document
 from corpusclean.text.lines import LineIndex
 
-MIN_WORDS, MIN_CHARS = 3, 12
-EDGE_LINES = 6
-_DIGITS = re.compile(r"\d+")
-MARKUP_LINE = re.compile(r"""^[ \t]*(?:
-    \#{1,6}(?:[ \t]|$) | [-*+][ \t] | \d{1,3}[.)][ \t] | \| | > | <!-- | </?[A-Za-z] | \.\.(?:[ \t]|$)
-  | ``` | ~~~ | !!! | \?\?\? | /// | ===[ \t] | :[\w-]+: | \{[{%\#*] | --8<--)""", re.VERBOSE)
+class Learnable(NamedTuple):
+    index: int  # among all the document's lines, as :func:`~corpusclean.text.lines.iter_lines` counts them
+    chars: int  # the line's length
+    at_edge: bool  # in the first or last EDGE_LINES non-blank lines
+    fingerprint: str | None  # None: fewer than three words or twelve characters
 
 
-_BREAK = re.compile(r"\r\n|\n|\r")
-UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+|~+|\^+|\*+|#+)[ \t]*$")
+EDGE_LINES = 6  # the core's `fingerprints.rs` uses the same
 
 
-def learnable_lines(doc: Document, edges_only: bool = False) -> tuple[list[tuple[int, str, bool]], int]:
-    """The document's lines that may be boilerplate, as (index among all its lines, as
-    :func:`~corpusclean.text.lines.iter_lines` counts them; text; whether it lies in an edge zone):
-    neither blank, nor a markup line, nor inside code or markup; only those in the edge zones when
-    ``edges_only``. Also the number of non-blank lines. Split and sorted out in C: pass 1 sees every line."""
-    lines = _BREAK.split(doc.text)
-    filled = list(compress(count(), map(str.strip, lines)))  # `strip` leaves nothing of a blank line
-    edges = set(filled[:EDGE_LINES] + filled[-EDGE_LINES:])
-    blocked = _lines_in_markup(doc)
+def learnable_lines(doc: Document, edges_only: bool = False) -> tuple[list[Learnable], int]:
+    """The document's lines that may be boilerplate (neither blank, nor a markup line, nor an underlined
+    title, nor inside code or markup; only those in the edge zones when ``edges_only``), each with its
+    fingerprint, and the number of its non-blank lines. Split, sorted out and hashed by the core: pass 1
+    sees every line of the corpus."""
+    found, filled = _core.learnable_lines(encodable(doc.text), list(_lines_in_markup(doc)), edges_only)
+    return list(map(Learnable._make, found)), filled
 
-    def heading(index: int) -> bool:  # a title underlined with `===` or `---` (Markdown setext, reST)
-        return bool((index and UNDERLINE.match(lines[index]))
-                    or (index + 1 < len(lines) and UNDERLINE.match(lines[index + 1])))
 
-    return [(index, lines[index], index in edges) for index in (sorted(edges) if edges_only else filled)
-            if index not in blocked and not MARKUP_LINE.match(lines[index]) and not heading(index)], len(filled)
+def fingerprint(line: str) -> str | None:
+    """The line's fingerprint, or None for a line too short to judge."""
+    return _core.fingerprint(encodable(line))
 
 
 def _lines_in_markup(doc: Document) -> set[int]:
@@ -68,17 +61,6 @@ def _lines_in_markup(doc: Document) -> set[int]:
     return blocked
 
 
-def fingerprint(line: str) -> str | None:
-    """The line's fingerprint, or None for a line too short to judge."""
-    words = line.lower().split()
-    if len(words) < MIN_WORDS:
-        return None
-    text = _DIGITS.sub("0", " ".join(words))
-    if len(text) < MIN_CHARS:
-        return None
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
-
-
 class LineCollector:
     name = "lines"
 
@@ -86,12 +68,9 @@ class LineCollector:
         return {"documents": 0, "docs": Counter(), "edge": Counter()}
 
     def observe(self, state: dict[str, Any], doc: Document) -> dict[str, Any]:
-        everywhere, edges = set(), set()
-        for _, line, at_edge in learnable_lines(doc)[0]:
-            if fp := fingerprint(line):
-                everywhere.add(fp)
-                if at_edge:
-                    edges.add(fp)
+        learnable = [line for line in learnable_lines(doc)[0] if line.fingerprint]
+        everywhere = {line.fingerprint for line in learnable}
+        edges = {line.fingerprint for line in learnable if line.at_edge}
         state["docs"].update(everywhere)
         state["edge"].update(edges)
         state["documents"] += 1

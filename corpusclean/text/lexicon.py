@@ -30,7 +30,6 @@ BRITISH = (("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ises"
            ("tres", "ters"), ("ence", "ense"), ("ogue", "og"))
 # British doubles a final l after one short vowel (travelled, labelling): only then is the single-l form the US one.
 DOUBLED_L = re.compile(r"[^aeiou][aeiou]ll(?:ed|ing|er|ers)$")
-LETTERS = "abcdefghijklmnopqrstuvwxyz'"
 CLITICS = ("s", "ll", "re", "ve", "d", "m", "t")
 # Productive suffixes: `leakers`, `hatful`, `whizzy` are a known word plus a suffix, not typos.
 SUFFIXES = ("s", "es", "er", "ers", "y", "ly", "ful", "ness", "less", "ish", "ed", "ing", "able", "ism", "ist")
@@ -90,11 +89,6 @@ def frequencies() -> dict[str, int]:
 def correction_frequencies() -> dict[str, int]:
     """``{word: count}`` from symspellpy's 82k-word English list: the candidates a correction may choose."""
     return cached(_package_file("symspellpy", "frequency_dictionary_en_82_765.txt"), "symspell-words", _counts)
-
-
-@cache
-def _correction_words() -> frozenset[str]:
-    return frozenset(correction_frequencies())
 
 
 @cache
@@ -167,16 +161,6 @@ def _known_base(base: str, suffix: str) -> bool:
     return base in words or dropped_e or doubled or y_to_i
 
 
-def edits1(word: str) -> set[str]:
-    """Every string one deletion, transposition, substitution or insertion away from ``word``."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    deletes = {a + b[1:] for a, b in splits if b}
-    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    replaces = {a + c + b[1:] for a, b in splits if b for c in LETTERS}
-    inserts = {a + c + b for a, b in splits for c in LETTERS}
-    return deletes | transposes | replaces | inserts
-
-
 def delete_keys(word: str) -> set[str]:
     """``word`` and every string one deletion away: two words within one edit share one of these keys
     (the SymSpell idea), so an index of keys finds neighbours by lookup instead of by generating edits."""
@@ -190,43 +174,19 @@ def candidates(word: str, max_distance: int = 2, min_length_for_2: int = 8) -> t
     distance-1 candidate (short words have too many distance-2 neighbours to choose from). A candidate
     must keep the first letter (people rarely get it wrong, and changing it makes a different word),
     unless the first two letters are swapped (`hte` → `the`), a common slip.
-    Cached per distinct word, so the cost grows with distinct unknown words, not with tokens.
+    Cached per distinct word, so the cost grows with distinct unknown words, not with tokens; the search
+    is the core's (``native/src/spelling.rs``: edits looked up, long words scanned with a banded distance).
     """
     words = correction_frequencies()
-    first = word[:1]
-    # Edits of everything after the first letter, matched against the dictionary by one C-level set
-    # intersection: a third of the work of filtering every edit of the whole word in Python.
-    near = set(map(first.__add__, edits1(word[1:]))) & _correction_words()
-    near.discard(word)
-    swapped = word[1::-1] + word[2:]
-    if len(word) > 2 and swapped in words:
-        near.add(swapped)
-    found = [(c, 1) for c in near]
+    found = [(c, 1) for c in _dictionary().one_edit(word)]
     if not found and max_distance >= 2 and len(word) >= min_length_for_2:
-        found = [(c, 2) for c in _distance_two(word)]
+        found = [(c, 2) for c in _dictionary().two_edits(word)]
     return tuple(sorted(found, key=lambda cd: (-words[cd[0]], cd[0])))
 
 
 @cache
-def _buckets() -> dict[tuple[str, int], list[str]]:
-    """Correction words of six letters or more by (first letter, length), each bucket holding the words of
-    its length +-2: the only words a distance-2 correction of a long word can be, since it keeps the
-    first letter and changes the length by at most two."""
-    by_size: dict[tuple[str, int], list[str]] = {}
-    for word in correction_frequencies():
-        if len(word) >= 6:
-            by_size.setdefault((word[0], len(word)), []).append(word)
-    sizes = {(first, size + shift) for first, size in by_size for shift in range(-2, 3)}
-    return {(first, size): [w for near in range(size - 2, size + 3) for w in by_size.get((first, near), ())]
-            for first, size in sizes}
+def _dictionary():
+    """The correction words, indexed by the core for candidate searches."""
+    from corpusclean._core import Dictionary
 
-
-def _distance_two(word: str) -> list[str]:
-    """Words exactly two edits away (optimal string alignment), scanning only the bucket they can be in
-    with rapidfuzz's C++ distance: ~0.5 ms a word, against ~100 ms for generating edits of edits."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import OSA
-
-    bucket = _buckets().get((word[0], len(word)), ())
-    return [c for c, distance, _ in process.extract(word, bucket, scorer=OSA.distance, score_cutoff=2, limit=None)
-            if distance == 2]
+    return Dictionary(list(correction_frequencies()))

@@ -8,12 +8,14 @@
 
 pub mod analysis;
 pub mod counts;
+pub mod fingerprints;
 pub mod lang;
 pub mod near;
 pub mod offsets;
 pub mod patterns;
 #[cfg(feature = "python")]
 mod py;
+pub mod spelling;
 pub mod tables;
 pub mod words;
 pub mod zones;

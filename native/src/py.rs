@@ -10,10 +10,12 @@ use std::thread::{self, JoinHandle};
 
 use crate::analysis::{analyze, Analysis, Format};
 use crate::counts;
+use crate::fingerprints;
 use crate::lang::LangGuess;
 use crate::near;
 use crate::offsets::{byte_indices, char_indices};
 use crate::patterns;
+use crate::spelling;
 use crate::tables;
 use crate::words::words;
 use crate::zones;
@@ -206,6 +208,34 @@ fn edge_zone(text: &str, zone: &str, zone_lines: usize) -> (usize, usize) {
     let (start, end) = zones::edge_zone(text, zone, zone_lines);
     let chars = char_indices(text, &[start, end]);
     (chars[0], chars[1])
+}
+
+/// A line's fingerprint (16 hex digits), or None for a line too short to judge.
+#[pyfunction]
+fn fingerprint(line: &str) -> Option<String> {
+    fingerprints::fingerprint(line)
+}
+
+type PyLearnable = (usize, usize, bool, Option<String>);
+
+/// The learnable lines of a document (`fingerprints.rs`) as (index, characters, at an edge, fingerprint),
+/// and the number of its non-blank lines; `blocked`: the indexes of lines code or markup touches.
+#[pyfunction]
+fn learnable_lines(
+    py: Python<'_>,
+    text: &str,
+    mut blocked: Vec<usize>,
+    edges_only: bool,
+) -> (Vec<PyLearnable>, usize) {
+    blocked.sort_unstable();
+    py.allow_threads(|| {
+        let (found, filled) = fingerprints::learnable_lines(text, &blocked, edges_only);
+        let found = found
+            .into_iter()
+            .map(|l| (l.index, l.chars, l.at_edge, l.fingerprint))
+            .collect();
+        (found, filled)
+    })
 }
 
 /// Check a pattern's syntax without compiling it; a ValueError says where and what is wrong.
@@ -417,17 +447,42 @@ impl DeleteIndex {
     }
 }
 
+/// A dictionary's correction candidates (`spelling.rs`).
+#[pyclass(frozen, module = "corpusclean._core")]
+struct Dictionary(spelling::Dictionary);
+
+#[pymethods]
+impl Dictionary {
+    #[new]
+    fn new(py: Python<'_>, words: Vec<String>) -> Self {
+        Dictionary(py.allow_threads(|| spelling::Dictionary::new(words)))
+    }
+
+    /// Words one edit from `word` after its first letter, or with its first two letters swapped.
+    fn one_edit(&self, word: &str) -> Vec<String> {
+        self.0.one_edit(word)
+    }
+
+    /// Words of six letters or more exactly two edits from `word`, with its first letter.
+    fn two_edits(&self, py: Python<'_>, word: &str) -> Vec<String> {
+        py.allow_threads(|| self.0.two_edits(word))
+    }
+}
+
 #[pymodule]
 fn _core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(analyze_batch, module)?)?;
     module.add_class::<LinePatterns>()?;
     module.add_function(wrap_pyfunction!(check_pattern, module)?)?;
     module.add_function(wrap_pyfunction!(edge_zone, module)?)?;
+    module.add_function(wrap_pyfunction!(learnable_lines, module)?)?;
+    module.add_function(wrap_pyfunction!(fingerprint, module)?)?;
     module.add_function(wrap_pyfunction!(word_spans, module)?)?;
     module.add_class::<WordCounts>()?;
     module.add_class::<Vocabulary>()?;
     module.add_class::<DocWords>()?;
     module.add_class::<FormTable>()?;
     module.add_class::<DeleteIndex>()?;
+    module.add_class::<Dictionary>()?;
     Ok(())
 }

@@ -7,7 +7,7 @@ from typing import ClassVar, Iterable
 from corpusclean.core.document import Document
 from corpusclean.core.findings import Edit, Finding, Fix, Safety, Span
 from corpusclean.core.rule import Rule, RuleContext
-from corpusclean.stats.lines import fingerprint, learnable_lines
+from corpusclean.stats.lines import learnable_lines
 from corpusclean.text.lines import deletion_span, line_at, line_starts
 
 
@@ -81,9 +81,9 @@ class RepeatedLine(Rule):
             return
         text, repeated = doc.text, []
         learnable, lines = learnable_lines(doc, edges_only=options.zone != "any")
-        for index, line, at_edge in learnable:
-            if (options.zone == "any" or at_edge) and len(line) <= options.max_length \
-                    and (fp := fingerprint(line)) and (count := stats.count(fp, options.zone)) >= needed:
+        for index, chars, at_edge, fp in learnable:
+            if (options.zone == "any" or at_edge) and chars <= options.max_length \
+                    and fp and (count := stats.count(fp, options.zone)) >= needed:
                 repeated.append((index, count))
         if repeated:
             starts = line_starts(text)
