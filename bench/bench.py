@@ -186,7 +186,7 @@ def pass_one() -> None:
         tokens = stats["tokens"]
         print(f"  pass 1 on {label} ({megabytes:.1f} MB): {megabytes / ours:.1f} MB/s "
               f"(bare pass {megabytes / bare:.1f} MB/s); statistics hold {held / 1e6:.0f} MB "
-              f"for {len(tokens.forms()):,} forms and {len(tokens._pairs):,} word pairs")
+              f"for {len(tokens.forms()):,} forms and {tokens.pair_count():,} word pairs")
 
 
 def scale() -> None:

@@ -5,6 +5,7 @@ import json
 import os
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from corpusclean.core.edits import replay
 from corpusclean.io.atomic import atomic_writer
@@ -106,3 +107,19 @@ def test_jsonl_rows_split_only_on_newline(tmp_path):
     path.write_text(json.dumps({"text": "a\u2028b"}, ensure_ascii=False) + "\n", encoding="utf-8")
     items = list(read(Source(path, "s.jsonl", "jsonl"), InputOptions()))
     assert len(items) == 1 and items[0].text == "a\u2028b"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(["a", "é", "\n", '"', "\\", "𝄞", "\t", "\u2028", " ", "\ud800"]), max_size=30),
+       st.booleans())
+def test_value_offsets_point_at_each_character_of_the_json_string(text, ascii_only):
+    """Entry i is where the JSON string's character i starts in the row (escapes counted), the last one
+    the closing quote: checked by decoding the row up to each offset."""
+    from corpusclean.io.jsonl_edit import ValueOffsets, value_span
+
+    line = json.dumps({"id": 1, "text": text}, ensure_ascii=ascii_only)
+    start, end = value_span(line, "text")
+    offsets = ValueOffsets(line, "text")
+    assert offsets[len(text)] == end - 1
+    for index in range(len(text)):
+        assert json.loads(line[start:offsets[index]] + '"') == text[:index]

@@ -5,7 +5,7 @@ from typing import Any
 
 from corpusclean.core.document import Document
 from corpusclean.core.findings import DocResult, Finding
-from corpusclean.io.jsonl_edit import value_offsets
+from corpusclean.io.jsonl_edit import ValueOffsets
 from corpusclean.text.lines import LineIndex
 
 SCHEMA_VERSION = 1
@@ -29,7 +29,7 @@ class _Positions:
     def __init__(self, doc: Document) -> None:
         self._row, self._offsets, self._index = doc.metadata.get("row"), None, None
         if doc.metadata.get("raw") is not None:
-            self._offsets = value_offsets(doc.metadata["raw"], doc.metadata["text_field"])
+            self._offsets = ValueOffsets(doc.metadata["raw"], doc.metadata["text_field"])
         else:
             self._index = LineIndex(doc.text)
 

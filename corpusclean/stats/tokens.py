@@ -4,8 +4,6 @@ particle (`al-Nuri`, `Al Nuri`) are counted whole too, as forms with a hyphen or
 from __future__ import annotations
 
 from collections import Counter
-from itertools import compress, repeat
-from operator import itemgetter
 from typing import Any, Callable, Iterable
 
 from corpusclean._core import DeleteIndex, WordCounts
@@ -38,12 +36,13 @@ class TokenCollector:
         into.absorb(part)
 
     def finalize(self, state: WordCounts) -> "TokenStats":
-        return TokenStats(*state.to_dicts())
+        documents, count, docs, _ = state.to_dicts(pairs=False)  # the pairs stay in the core, read by lookup
+        return TokenStats(documents, count, docs, state)
 
     def to_plain(self, state: WordCounts) -> dict[str, Any]:
-        """JSON-able, for saved statistics."""
-        documents, count, docs, pairs = state.to_dicts()
-        return {"documents": documents, "count": count, "docs": docs, "pairs": pairs}
+        """JSON-able, for saved statistics: keys sorted, as they are saved."""
+        documents, count, docs, pairs = state.to_dicts(sort=True)
+        return {"count": count, "docs": docs, "documents": documents, "pairs": pairs}  # keys sorted too
 
     def from_plain(self, plain: dict[str, Any]) -> WordCounts:
         return WordCounts.from_dicts(plain["documents"], list(plain["count"].items()),
@@ -53,7 +52,7 @@ class TokenCollector:
 class TokenStats:
     """Frozen token statistics as rules read them."""
 
-    def __init__(self, documents: int, count: dict[str, int], docs: dict[str, int], pairs: dict[str, int]) -> None:
+    def __init__(self, documents: int, count: dict[str, int], docs: dict[str, int], pairs: WordCounts) -> None:
         self.documents = documents
         self._count = count
         self._docs = docs
@@ -84,24 +83,20 @@ class TokenStats:
             docs[target] = min(self.documents, docs[target] + self._docs.get(form, 0))
         return TokenStats(self.documents, count, docs, self._pairs)
 
+    def pair_count(self) -> int:
+        return self._pairs.pair_count()
+
     def forms(self) -> list[str]:
         """Every surface form, in first-seen order."""
         return list(self._count)
 
     def neighbours_of(self, words: Iterable[str]) -> dict[str, set[str]]:
         """For each of ``words`` (lowercase), the words seen right before or after it, leaving out the
-        most common English words, which stand next to anything. The pairs are split and filtered by
-        C-level calls; only the pairs that touch ``words`` reach Python code."""
+        most common English words, which stand next to anything. Read from the core's word pairs."""
         from corpusclean.text import lexicon
 
-        wanted, common = set(words), lexicon.correction_frequencies()
-        parts = list(map(str.partition, self._pairs, repeat(" ")))
-        found: dict[str, set[str]] = {w: set() for w in wanted}
-        for side, other in ((0, 2), (2, 0)):
-            for part in compress(parts, map(wanted.__contains__, map(itemgetter(side), parts))):
-                if common.get(part[other], 0) < FUNCTION_WORD_COUNT:
-                    found[part[side]].add(part[other])
-        return found
+        common = [w for w, n in lexicon.correction_frequencies().items() if n >= FUNCTION_WORD_COUNT]
+        return {word: set(near) for word, near in self._pairs.neighbours(list(set(words)), common).items()}
 
     def count(self, form: str) -> int:
         return self._count.get(form, 0)
@@ -144,5 +139,5 @@ class TokenStats:
 
     def pair(self, first: str, second: str) -> int:
         """How often ``first second`` (lowercase words) occur next to each other in the corpus."""
-        return self._pairs.get(f"{first} {second}", 0)
+        return self._pairs.pair(first, second)
 

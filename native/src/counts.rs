@@ -85,6 +85,37 @@ impl Pairs {
         self.counts.is_empty()
     }
 
+    /// For each of `words`, the words seen right before or after it, leaving out `common` ones (they
+    /// stand next to anything), in no particular order.
+    pub fn neighbours(
+        &self,
+        words: &[String],
+        common: &[String],
+    ) -> std::collections::HashMap<String, Vec<String>> {
+        let wanted: FxHashSet<&str> = words.iter().map(String::as_str).collect();
+        let common: FxHashSet<&str> = common.iter().map(String::as_str).collect();
+        let mut found: FxHashMap<&str, FxHashSet<&str>> =
+            wanted.iter().map(|&w| (w, FxHashSet::default())).collect();
+        for (first, second, _) in self.iter() {
+            for (word, other) in [(first, second), (second, first)] {
+                if !common.contains(other) {
+                    if let Some(set) = found.get_mut(word) {
+                        set.insert(other);
+                    }
+                }
+            }
+        }
+        found
+            .into_iter()
+            .map(|(word, set)| {
+                (
+                    word.to_owned(),
+                    set.into_iter().map(str::to_owned).collect(),
+                )
+            })
+            .collect()
+    }
+
     /// Every pair as (first word, second word, count), in no particular order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str, u64)> {
         self.counts.iter().map(|(&key, &n)| {

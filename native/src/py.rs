@@ -302,6 +302,26 @@ impl WordCounts {
         WordCounts(out)
     }
 
+    /// How often `first second` (lowercase words) stand next to each other.
+    fn pair(&self, first: &str, second: &str) -> u64 {
+        self.0.pairs.get(first, second)
+    }
+
+    /// How many distinct word pairs there are.
+    fn pair_count(&self) -> usize {
+        self.0.pairs.len()
+    }
+
+    /// For each of `words`, the words seen right before or after it, `common` ones left out.
+    fn neighbours(
+        &self,
+        py: Python<'_>,
+        words: Vec<String>,
+        common: Vec<String>,
+    ) -> HashMap<String, Vec<String>> {
+        py.allow_threads(|| self.0.pairs.neighbours(&words, &common))
+    }
+
     /// Add `other`'s counts to these, in place.
     fn absorb(&mut self, other: &WordCounts) {
         self.0.merge(&other.0);
@@ -312,16 +332,31 @@ impl WordCounts {
         self.0.documents
     }
 
-    /// (documents, count, docs, pairs), the maps as dicts in first-seen order.
-    fn to_dicts<'py>(&self, py: Python<'py>) -> PyResult<CountDicts<'py>> {
+    /// (documents, count, docs, pairs), the maps as dicts in first-seen order, or with their keys sorted
+    /// (`sort`: the order saved statistics are written in); without `pairs`, an empty dict for them.
+    #[pyo3(signature = (sort = false, pairs = true))]
+    fn to_dicts<'py>(&self, py: Python<'py>, sort: bool, pairs: bool) -> PyResult<CountDicts<'py>> {
+        let with_pairs = pairs;
         let (count, docs, pairs) = (PyDict::new(py), PyDict::new(py), PyDict::new(py));
-        for (key, t) in &self.0.forms {
+        let mut forms: Vec<(&String, &counts::Tally)> = self.0.forms.iter().collect();
+        let mut pair_keys: Vec<(String, u64)> = self
+            .0
+            .pairs
+            .iter()
+            .filter(|_| with_pairs)
+            .map(|(first, second, n)| (format!("{first} {second}"), n))
+            .collect();
+        if sort {
+            forms.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            pair_keys.sort_unstable();
+        }
+        for (key, t) in forms {
             let key = PyString::new(py, key);
             count.set_item(&key, t.count)?;
             docs.set_item(&key, t.docs)?;
         }
-        for (first, second, n) in self.0.pairs.iter() {
-            pairs.set_item(format!("{first} {second}"), n)?;
+        for (key, n) in pair_keys {
+            pairs.set_item(key, n)?;
         }
         Ok((self.0.documents, count, docs, pairs))
     }
