@@ -40,12 +40,6 @@ def _words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
-@lru_cache(maxsize=2)
-def distinct_words(text: str) -> frozenset[str]:
-    """The distinct words of ``text``; cached, since every spelling rule asks for the same document's."""
-    return frozenset(_words(text))
-
-
 def case_pattern(word: str) -> str:
     """``lower``, ``title``, ``upper`` or ``mixed``: corpus corrections keep a word's pattern."""
     if word.islower():
@@ -117,7 +111,8 @@ def is_sentence_start(text: str, start: int) -> bool:
 def find_words(text: str, words: Iterable[str]) -> list[WordAt]:
     """Whole-token occurrences of any of ``words`` (case-sensitive), in text order.
 
-    Rules first pick the few distinct tokens worth a look (:func:`distinct_words`), then find just those.
+    Lexical rules find their words through per-form tables (:mod:`corpusclean.text.form_table`); this
+    finds the few phrases no token holds (`Al Nuri`).
     A few words are found by ``str.find`` (C speed; each hit checked for token edges as WORD draws
     them), ~10x faster than visiting every token in Python; many words by filtering the cached token
     list in C and skipping to the matching tokens.
