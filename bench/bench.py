@@ -364,7 +364,8 @@ def write_table() -> None:
     text = "\n".join(lines) + "\n"
     print(text)
     stamp = time.strftime("%Y-%m-%d %H:%M")
-    header = f"# corpusclean bench\n\n`make bench`, {stamp}, {os.cpu_count()} cores, Python {sys.version.split()[0]}.\n\n"
+    machine = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
+    header = f"# corpusclean bench\n\n`make bench`, {stamp}, {machine}.\n\n"
     (ROOT / "bench" / "bench.md").write_text(header + text, encoding="utf-8")
 
 

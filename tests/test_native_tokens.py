@@ -19,9 +19,9 @@ from corpusclean.text.tokens import _HYPHENED_PARTICLES, _NAME_AFTER, _SPACED_PA
 
 # Pieces of text the tokenizer must agree on: letters of several scripts, marks that are not word
 # characters to Python, numerics that are (`²`), apostrophes, separators and line breaks.
-FRAGMENTS = ["al-", "Al ", "van ", "Nuri", "-x", "'", "’", "''", "don't", "O’Brien", "é", "e\u0301", "ß", "ΣΑΣ",
-             "ς", "İ", "Ǆ", "x²", "Ⅻ", "٣", "7", "_", "\r\n", "\n", " ", ".", "-", "漢字", "ไทย", "Добрый",
-             "مرحبا", "क्षि", "🙂", "\u200d", "\u00a0"]
+FRAGMENTS = ["al-", "Al ", "van ", "Nuri", "McDe", "De ", "Gaulle", "xAl", "Royal", "-x", "'", "’", "''", "don't",
+             "O’Brien", "é", "e\u0301", "ß", "ΣΑΣ", "ς", "İ", "Ǆ", "x²", "Ⅻ", "٣", "7", "_", "\r\n", "\n", " ",
+             ".", "-", "漢字", "ไทย", "Добрый", "مرحبا", "क्षि", "🙂", "\u200d", "\u00a0"]
 texts = st.lists(st.one_of(st.sampled_from(FRAGMENTS),
                            st.text(st.characters(exclude_categories=("Cs", "Cn")), max_size=6)),
                  max_size=30).map("".join)
@@ -99,7 +99,7 @@ def test_counts_equal_the_python_reference(docs):
 
 def test_names_with_particles_are_counted_as_the_reference_counts_them():
     docs = [["Nasr al-Nuri and Al Nuri met al-jazeera, Royal-Navy, al-Nuri-Smith, d'al-Nuri, de Gaulle",
-             "Abu-Bakr van Gogh an-Nasr"]]
+             "Abu-Bakr van Gogh an-Nasr McDe De Gaulle, xAl Al Nuri, GetAl-Al Nuri, Abdel Nasser el Nasser"]]
     assert native_counts(docs).to_dicts()[1] == dict(reference_counts(docs)["count"])
     assert native_counts(docs).to_dicts()[1]["Al Nuri"] == 1
 
@@ -167,7 +167,8 @@ def test_saved_statistics_with_a_damaged_token_state_give_one_clear_error(tmp_pa
 
     path = tmp_path / "stats.json.gz"
     state = {"documents": 1, "count": {"a": 1}, "docs": {"a": 1}, "pairs": {"nospace": 1}}
-    path.write_bytes(gzip.compress(json.dumps({"schema_version": SCHEMA_VERSION, "states": {"tokens": state}}).encode()))
+    saved = {"schema_version": SCHEMA_VERSION, "states": {"tokens": state}}
+    path.write_bytes(gzip.compress(json.dumps(saved).encode()))
     with pytest.raises(UsageError, match="damaged.*not a word pair"):
         load_states(path, Plan())
 
@@ -223,7 +224,8 @@ def reference_candidates(word: str) -> tuple[tuple[str, int], ...]:
     rest = word[1:]
     splits = [(rest[:i], rest[i:]) for i in range(len(rest) + 1)]
     edits = ({a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-             | {a + c + b[1:] for a, b in splits if b for c in LETTERS} | {a + c + b for a, b in splits for c in LETTERS})
+             | {a + c + b[1:] for a, b in splits if b for c in LETTERS}
+             | {a + c + b for a, b in splits for c in LETTERS})
     near = {word[:1] + e for e in edits} & set(words)
     near.discard(word)
     swapped = word[1::-1] + word[2:]
@@ -306,3 +308,29 @@ def test_learnable_lines_and_fingerprints_equal_the_python_reference(lines, br, 
 def test_fingerprints_of_any_line_equal_the_python_reference(line):
     line = _BREAK.sub(" ", line)
     assert _core.fingerprint(line) == reference_fingerprint(line)
+
+
+def test_a_zone_of_fewer_than_one_line_holds_no_line():
+    from corpusclean.text.lines import edge_region
+
+    text = "Updated\n\nBody.\n"
+    assert edge_region(text, "top", -1) == reference_edge_region(text, "top", -1) == (0, 0)
+    assert edge_region(text, "bottom", -1) == reference_edge_region(text, "bottom", -1) == (len(text), len(text))
+
+
+def test_saved_token_counts_below_zero_are_damaged_statistics(tmp_path):
+    import gzip
+    import json
+
+    from corpusclean.core.errors import UsageError
+    from corpusclean.run.saved import SCHEMA_VERSION
+
+    class Plan:
+        needs = ("tokens",)
+
+    path = tmp_path / "stats.json.gz"
+    state = {"documents": -1, "count": {"a": -1}, "docs": {"a": 1}, "pairs": {}}
+    saved = {"schema_version": SCHEMA_VERSION, "states": {"tokens": state}}
+    path.write_bytes(gzip.compress(json.dumps(saved).encode()))
+    with pytest.raises(UsageError, match="damaged"):
+        load_states(path, Plan())

@@ -55,7 +55,7 @@ def load_states(path: Path, plan) -> dict[str, Any]:
                          f"save them again with `corpusclean stats CORPUS --save {path}`")
     try:
         return {name: _revive(name, states[name]) for name in plan.needs}
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:  # a negative count too
         raise UsageError(f"{path}: saved statistics are damaged ({exc!r}): save them again") from None
 
 

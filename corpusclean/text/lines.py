@@ -95,7 +95,7 @@ def edge_region(text: str, zone: str, lines: int) -> tuple[int, int]:
     from corpusclean import _core
     from corpusclean.core.analysis import encodable
 
-    return _core.edge_zone(encodable(text), zone, lines)
+    return _core.edge_zone(encodable(text), zone, max(0, lines))
 
 
 def deletion_span(text: str, line: Line) -> tuple[int, int]:

@@ -150,15 +150,16 @@ impl WordCounts {
         let mut lower_of: Vec<u32> = Vec::new(); // by form index: its lowercase's index
         let mut lowers: IndexMap<String, (), FxBuildHasher> = IndexMap::default();
         let mut pairs: IndexMap<(u32, u32), u64, FxBuildHasher> = IndexMap::default();
-        let mut particles: Vec<(&str, usize, usize)> = Vec::new(); // (particle, start, end in `joined`)
+        // (particle, start, end in the pieces joined by spaces, whether a name after it counts)
+        let mut particles: Vec<(&str, usize, usize, bool)> = Vec::new();
         let mut offset = 0; // where the piece starts in the pieces joined by spaces
         for piece in pieces {
             let mut previous: Option<u32> = None;
             for word in words(piece) {
                 let form = &piece[word.start..word.end];
-                if let Some(particle) = trailing_particle(form) {
+                for (particle, whole) in trailing_particles(form) {
                     let end = offset + word.end;
-                    particles.push((particle, end - particle.len(), end));
+                    particles.push((particle, end - particle.len(), end, whole));
                 }
                 let entry = forms.entry(form);
                 let index = entry.index();
@@ -290,49 +291,48 @@ impl Reader<'_> {
     }
 }
 
-/// The particle a word ends with, when it does: the word itself (`al`) or its last part after an
-/// apostrophe (`d'al`), as `al` or `Al`.
-fn trailing_particle(word: &str) -> Option<&str> {
+/// The particles a word ends with: its last part after an apostrophe (`d'al`) when that is a particle
+/// (`al` or `Al`), and the particles that part merely ends with (`McDe`, `Royal`). A name after the
+/// latter is not counted, but Python's search matched it there and then went on after it, so it hides
+/// a name that starts inside it (`McDe De Gaulle` holds none): (particle, whether it is the whole part).
+fn trailing_particles(word: &str) -> impl Iterator<Item = (&str, bool)> {
     let last = word.rfind(['\'', '\u{2019}']).map_or(word, |at| {
         let apostrophe = word[at..].chars().next().map_or(1, char::len_utf8);
         &word[at + apostrophe..]
     });
-    if !(2..=3).contains(&last.len()) || !last.is_ascii() {
-        return None;
+    [2, 3].into_iter().filter_map(move |size| {
+        let at = last.len().checked_sub(size)?;
+        let part = last.get(at..)?;
+        is_particle(part).then_some((part, at == 0))
+    })
+}
+
+/// `al` or `Al` (not `AL`) for each particle.
+fn is_particle(part: &str) -> bool {
+    if !part.is_ascii() || part.bytes().skip(1).any(|b| !b.is_ascii_lowercase()) {
+        return false;
     }
-    // `al` or `Al`, not `AL`: the first letter may be a capital, the rest is lowercase
-    let mut lower = [0u8; 3];
-    for (to, (index, b)) in lower.iter_mut().zip(last.bytes().enumerate()) {
-        if index > 0 && !b.is_ascii_lowercase() {
-            return None;
-        }
-        *to = b.to_ascii_lowercase();
-    }
-    let lower = std::str::from_utf8(&lower[..last.len()]).ok()?;
-    SPACED
-        .iter()
-        .chain(&HYPHENED)
-        .any(|p| *p == lower)
-        .then_some(last)
+    let lower = part.to_ascii_lowercase();
+    SPACED.iter().chain(&HYPHENED).any(|p| *p == lower)
 }
 
 /// The names with a particle in `text` (`al-Nuri`, `Van Gogh`), as Python's `particle_names` finds them:
 /// for each particle that is also a word of the document (`distinct`), in code-point order, its
-/// occurrences in text order. `found` lists where the words of `text` end in a particle: a particle
-/// must not end a longer run of letters (`Royal-Navy`), and every run of letters is a word or the
-/// part of one after an apostrophe. A name starts with an ASCII capital after a space (spaced
-/// particles) or a hyphen, is a whole run of letters, and is not the first half of a hyphenated word;
-/// a match is not searched again inside the previous one of the same particle.
+/// occurrences in text order. `found` lists where the words of `text` end in a particle, and whether a
+/// name after it counts: not when the particle ends a longer run of letters (`Royal-Navy`); every run
+/// of letters is a word or the part of one after an apostrophe. A name starts with an ASCII capital
+/// after a space (spaced particles) or a hyphen, is a whole run of letters, and is not the first half
+/// of a hyphenated word; a match is not searched again inside the previous one of the same particle.
 pub fn particle_names(
     text: &str,
-    mut found: Vec<(&str, usize, usize)>,
+    mut found: Vec<(&str, usize, usize, bool)>,
     distinct: &FxHashSet<&str>,
 ) -> Vec<String> {
-    found.retain(|(particle, _, _)| distinct.contains(particle));
-    found.sort_by_key(|&(particle, start, _)| (particle, start));
+    found.retain(|(particle, ..)| distinct.contains(particle));
+    found.sort_by_key(|&(particle, start, ..)| (particle, start));
     let mut names = Vec::new();
     let mut resume: Option<(&str, usize)> = None;
-    for (particle, start, end) in found {
+    for (particle, start, end, counts) in found {
         if resume.is_some_and(|(p, at)| p == particle && start < at) {
             continue;
         }
@@ -340,7 +340,9 @@ pub fn particle_names(
         let spaced = SPACED.contains(&lower.as_str());
         if let Some(name_end) = name_after(text, end, spaced) {
             resume = Some((particle, name_end));
-            names.push(text[start..name_end].to_owned());
+            if counts {
+                names.push(text[start..name_end].to_owned());
+            }
         }
     }
     names

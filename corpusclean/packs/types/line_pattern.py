@@ -81,7 +81,8 @@ class LinePatternRule(PackRule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = doc.text
         # the zone and the lines in it, found by the core in one call
-        found = self.patterns.find_in_zone(encodable(text), self.zone, self.zone_lines, self.max_length)
+        # (no line at all is in a zone of fewer than one line, as Python's loop over the lines found)
+        found = self.patterns.find_in_zone(encodable(text), self.zone, max(0, self.zone_lines), self.max_length)
         if self.remove == "match":
             yield from self._matches(doc, found)
             return
