@@ -12,7 +12,7 @@ one in more documents, then the first in code-point order (deterministic on ever
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Mapping
 
 
@@ -120,10 +120,17 @@ def _variants(a: str, b: str) -> bool:
         return False
     if normal_a == normal_b:
         return same_name(a, b)
-    from rapidfuzz.distance import OSA  # C++, imported when clusters are first built, not at start
-
-    edits = OSA.distance(fold_a, fold_b)
+    edits = _osa_distance()(fold_a, fold_b)
     return edits <= (2 if min(len(a), len(b)) >= LONG_NAME else 1) and same_name(a, b)
+
+
+@cache
+def _osa_distance():
+    """rapidfuzz's optimal string alignment distance (C++), imported when clusters are first built, not at
+    start, and once: a corpus compares hundreds of thousands of pairs."""
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance
 
 
 @lru_cache(maxsize=1 << 16)
