@@ -56,8 +56,8 @@ class FormTable(Generic[T]):
 
 def form_table(rule: Any, ctx: Any, decide: Callable[[str], T | None], *key: Any) -> FormTable[T]:
     """``rule``'s table for this run: kept with the frozen token statistics its verdicts read (or with
-    the rule when the run has none), under the rule's options, the allow list and ``key``."""
-    full_key = ("form-table", rule.code, rule.options, ctx.allow_words, *key)
+    the rule when the run has none), under the rule, the allow list and ``key``."""
+    full_key = ("form-table", rule, ctx.allow_words, *key)  # the rule itself: its pack's lists are its own
     tokens = ctx.stats.get("tokens")
     if tokens is not None:
         return tokens.remember(full_key, lambda: FormTable(decide))
