@@ -46,3 +46,32 @@ def test_finding_names_its_list_and_entry(rule):
     [result] = run_rules("we recieve\n", [rule], apply=False)
     assert result.findings[0].evidence == {"list": "misspellings.txt", "entry": "recieve->receive",
                                            "candidates": ["receive"]}
+
+
+def test_an_edited_word_list_is_read_again_even_within_the_same_second(tmp_path):
+    from corpusclean.text.wordlist import cached_corrections
+
+    import os
+
+    words, second = tmp_path / "list.txt", 1_700_000_000 * 10**9
+    words.write_text("teh->the\n", encoding="utf-8")
+    os.utime(words, ns=(second, second))
+    assert cached_corrections(words) == {"teh": ("the",)}
+    words.write_text("teh->tha\n", encoding="utf-8")  # same size, 1 ms later in the same second
+    os.utime(words, ns=(second + 10**6, second + 10**6))
+    assert cached_corrections(words) == {"teh": ("tha",)}
+
+
+def test_old_caches_of_a_list_are_removed_when_a_new_one_is_written(tmp_path, monkeypatch):
+    import os
+
+    from corpusclean.text import lexicon
+    from corpusclean.text.wordlist import cached_corrections
+
+    monkeypatch.setenv("CORPUSCLEAN_CACHE_DIR", str(tmp_path / "cache"))
+    words = tmp_path / "list.txt"
+    for version in range(lexicon.KEPT_VERSIONS + 3):
+        words.write_text(f"teh->the{'e' * version}\n", encoding="utf-8")
+        os.utime(words, ns=(10**18 + version, 10**18 + version))
+        assert cached_corrections(words) == {"teh": ("the" + "e" * version,)}
+    assert len(list((tmp_path / "cache").glob("corrections-*.marshal"))) == lexicon.KEPT_VERSIONS

@@ -10,6 +10,8 @@ pre-commit runs. Nothing is read until a rule asks.
 """
 from __future__ import annotations
 
+import contextlib
+import glob
 import gzip
 import importlib.util
 import json
@@ -49,7 +51,7 @@ def cache_dir() -> Path:
 def cached(source: Path, name: str, parse) -> dict:
     """``parse(source)``, cached as marshal under a key that changes when the source file changes."""
     stat = source.stat()
-    cached = cache_dir() / f"{name}-{stat.st_size}-{int(stat.st_mtime)}.marshal"
+    cached = cache_dir() / f"{name}-{stat.st_size}-{stat.st_mtime_ns}.marshal"  # an edit within a second too
     try:
         return marshal.loads(cached.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
@@ -59,9 +61,29 @@ def cached(source: Path, name: str, parse) -> dict:
         from corpusclean.io.atomic import write_bytes
 
         write_bytes(cached, marshal.dumps(data))
+        _forget_old(cached.parent, name)
     except OSError:
         pass  # a read-only home only costs speed
     return data
+
+
+KEPT_VERSIONS = 3  # caches of one list kept per name: a few installs side by side each keep theirs
+
+
+def _forget_old(folder: Path, name: str) -> None:
+    """Remove all but the newest KEPT_VERSIONS caches of ``name``: every new install of a dictionary gives
+    it a new key, and the old caches (megabytes each) would otherwise pile up for ever."""
+    versions = sorted(folder.glob(f"{glob.escape(name)}-*.marshal"), key=_modified, reverse=True)
+    for stale in versions[KEPT_VERSIONS:]:
+        with contextlib.suppress(OSError):
+            stale.unlink()
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _package_file(package: str, *parts: str) -> Path:

@@ -19,3 +19,14 @@ def parse_corrections(path: Path) -> dict[str, tuple[str, ...]]:
             raise ValueError(f"{path}:{number}: duplicate entry {typo.strip()!r}")
         table[typo.strip()] = candidates
     return table
+
+
+def cached_corrections(path: Path) -> dict[str, tuple[str, ...]]:
+    """:func:`parse_corrections`, cached on disk as the dictionaries are (a one-file run reads the cache in
+    a few milliseconds instead of parsing thousands of lines); the cache is per list and follows its edits."""
+    import hashlib
+
+    from corpusclean.text.lexicon import cached
+
+    name = "corrections-" + hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:16]
+    return cached(path, name, parse_corrections)

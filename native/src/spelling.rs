@@ -3,6 +3,8 @@
 //! banded distance). The Python reference is `corpusclean.text.lexicon.candidates`; characters are code
 //! points, and edits insert or substitute only `LETTERS`.
 
+use std::sync::OnceLock;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The letters an edit may insert or substitute: corrections are English words.
@@ -12,8 +14,9 @@ const LONG_WORD: usize = 6;
 
 pub struct Dictionary {
     words: FxHashSet<String>,
-    /// Long words by (first character, length in characters), with their characters and letter mask.
-    by_size: FxHashMap<(char, usize), Vec<Long>>,
+    /// Long words by (first character, length in characters), with their characters and letter mask:
+    /// built on the first search at distance two (a one-file run rarely makes one).
+    by_size: OnceLock<FxHashMap<(char, usize), Vec<Long>>>,
 }
 
 struct Long {
@@ -30,25 +33,31 @@ fn mask(chars: &[char]) -> u32 {
 
 impl Dictionary {
     pub fn new(words: Vec<String>) -> Self {
-        let mut by_size: FxHashMap<(char, usize), Vec<Long>> = FxHashMap::default();
-        for word in &words {
-            let chars: Vec<char> = word.chars().collect();
-            if let (Some(&first), true) = (chars.first(), chars.len() >= LONG_WORD) {
-                let long = Long {
-                    word: word.clone(),
-                    mask: mask(&chars),
-                    chars,
-                };
-                by_size
-                    .entry((first, long.chars.len()))
-                    .or_default()
-                    .push(long);
-            }
-        }
         Dictionary {
             words: words.into_iter().collect(),
-            by_size,
+            by_size: OnceLock::new(),
         }
+    }
+
+    fn by_size(&self) -> &FxHashMap<(char, usize), Vec<Long>> {
+        self.by_size.get_or_init(|| {
+            let mut by_size: FxHashMap<(char, usize), Vec<Long>> = FxHashMap::default();
+            for word in &self.words {
+                let chars: Vec<char> = word.chars().collect();
+                if let (Some(&first), true) = (chars.first(), chars.len() >= LONG_WORD) {
+                    let long = Long {
+                        word: word.clone(),
+                        mask: mask(&chars),
+                        chars,
+                    };
+                    by_size
+                        .entry((first, long.chars.len()))
+                        .or_default()
+                        .push(long);
+                }
+            }
+            by_size
+        })
     }
 
     /// Dictionary words one deletion, transposition, substitution or insertion from `word` after its first
@@ -118,7 +127,7 @@ impl Dictionary {
         let mut rows = Rows::default();
         let mut found = Vec::new();
         for size in chars.len().saturating_sub(2)..=chars.len() + 2 {
-            for long in self.by_size.get(&(first, size)).into_iter().flatten() {
+            for long in self.by_size().get(&(first, size)).into_iter().flatten() {
                 let apart = (mine & !long.mask)
                     .count_ones()
                     .max((long.mask & !mine).count_ones());

@@ -20,7 +20,7 @@ from corpusclean.core.rule import RuleContext
 from corpusclean.packs.types.base import PackRule
 from corpusclean.text.form_table import form_table
 from corpusclean.text.tokens import is_glued, is_sentence_start, transfer_case
-from corpusclean.text.wordlist import parse_corrections
+from corpusclean.text.wordlist import cached_corrections
 
 class SubstitutionRule(PackRule):
     PACK_KEYS = frozenset({"words", "message", "safety", "proper-noun-safety"})
@@ -37,7 +37,7 @@ class SubstitutionRule(PackRule):
     @cached_property
     def table(self) -> dict[str, tuple[str, ...]]:
         try:
-            return parse_corrections(self.spec.path.parent / self.spec.data["words"])
+            return cached_corrections(self.spec.path.parent / self.spec.data["words"])
         except (OSError, KeyError, ValueError) as exc:
             raise UsageError(f"{self.spec.path}: word list: {exc}") from None
 
