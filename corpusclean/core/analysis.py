@@ -169,7 +169,10 @@ def analyze_batch(texts: list[str], formats: list[str]) -> list[Analysis]:
 
 def encodable(text: str) -> str:
     """``text`` with lone surrogates (a Python string from the API may hold them; no file can) as `?`:
-    one code point for one, so every offset the core returns still fits the original."""
+    one code point for one, so every offset the core returns still fits the original. Asked for the same
+    text by every pattern pack and table: ASCII, the common case, is told without a copy."""
+    if text.isascii():
+        return text
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:

@@ -9,7 +9,7 @@ Each document counts a line once. The frozen statistics keep only lines seen in 
 Markup lines (headings, list items, table rows, fences, directives, comments) and lines inside code or
 markup regions are never fingerprinted: a repeated `## Installation` or `/// note` is structure, not
 boilerplate. Besides the count over whole documents, each line's count within the documents' edge zones
-(their first and last EDGE_LINES non-blank lines) is kept: boilerplate sits at the edges, and AR05 learns
+(their first and last six non-blank lines) is kept: boilerplate sits at the edges, and AR05 learns
 from there unless told otherwise.
 """
 from __future__ import annotations
@@ -25,11 +25,8 @@ from corpusclean.text.lines import LineIndex
 class Learnable(NamedTuple):
     index: int  # among all the document's lines, as :func:`~corpusclean.text.lines.iter_lines` counts them
     chars: int  # the line's length
-    at_edge: bool  # in the first or last EDGE_LINES non-blank lines
+    at_edge: bool  # in the first or last six non-blank lines (`fingerprints.rs`: EDGE_LINES)
     fingerprint: str | None  # None: fewer than three words or twelve characters
-
-
-EDGE_LINES = 6  # the core's `fingerprints.rs` uses the same
 
 
 def learnable_lines(doc: Document, edges_only: bool = False) -> tuple[list[Learnable], int]:

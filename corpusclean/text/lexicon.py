@@ -183,12 +183,6 @@ def _known_base(base: str, suffix: str) -> bool:
     return base in words or dropped_e or doubled or y_to_i
 
 
-def delete_keys(word: str) -> set[str]:
-    """``word`` and every string one deletion away: two words within one edit share one of these keys
-    (the SymSpell idea), so an index of keys finds neighbours by lookup instead of by generating edits."""
-    return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
-
-
 @lru_cache(maxsize=1 << 16)
 def candidates(word: str, max_distance: int = 2, min_length_for_2: int = 8) -> tuple[tuple[str, int], ...]:
     """Correction candidates for an unknown lowercase word: ``(candidate, distance)`` pairs, most frequent

@@ -7,8 +7,6 @@ make it part of something they must not touch.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from itertools import compress, count, islice
 from typing import Iterable, NamedTuple
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -26,18 +24,12 @@ _GLUE = frozenset("0123456789_@#/-\\&")  # & also: `caf&#233;` is one word, writ
 
 _LETTER = re.compile(r"[^\W\d_]")
 _APOSTROPHES = "'’"
-FIND_LIMIT = 64  # up to this many words, a C-speed substring search per word beats one token scan
 
 
 class WordAt(NamedTuple):
     word: str
     start: int
     end: int
-
-
-@lru_cache(maxsize=2)
-def _words(text: str) -> list[str]:
-    return WORD.findall(text)
 
 
 def case_pattern(word: str) -> str:
@@ -109,24 +101,11 @@ def is_sentence_start(text: str, start: int) -> bool:
 
 
 def find_words(text: str, words: Iterable[str]) -> list[WordAt]:
-    """Whole-token occurrences of any of ``words`` (case-sensitive), in text order.
-
-    Lexical rules find their words through per-form tables (:mod:`corpusclean.text.form_table`); this
-    finds the few phrases no token holds (`Al Nuri`).
-    A few words are found by ``str.find`` (C speed; each hit checked for token edges as WORD draws
-    them), ~10x faster than visiting every token in Python; many words by filtering the cached token
-    list in C and skipping to the matching tokens.
-    """
-    wanted = set(words)
-    phrases = {w for w in wanted if not WORD.fullmatch(w)}  # `Al Nuri`: no single token, found by str.find
-    if len(wanted) - len(phrases) <= FIND_LIMIT:
-        return _find_each(text, wanted)
-    found, matches, last = [], WORD.finditer(text), -1  # which tokens, by C-level filtering of the cached
-    for index in compress(count(), map(wanted.__contains__, _words(text))):  # word list; then their
-        match = next(islice(matches, index - last - 1, None))  # matches, skipping the others in C
-        found.append(WordAt(match.group(), *match.span()))
-        last = index
-    return sorted(found + _find_each(text, phrases), key=lambda w: w.start) if phrases else found
+    """Whole-token occurrences of any of ``words`` (case-sensitive), in text order, found by ``str.find``
+    (C speed; each hit checked for token edges as WORD draws them). Lexical rules find single words
+    through per-form tables (:mod:`corpusclean.text.form_table`); this finds the few phrases no token
+    holds (`Al Nuri`)."""
+    return _find_each(text, set(words))
 
 
 def _find_each(text: str, wanted: set[str]) -> list[WordAt]:

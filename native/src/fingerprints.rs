@@ -15,7 +15,7 @@ use blake2::Blake2bVar;
 use regex::Regex;
 use unicode_general_category::{get_general_category, GeneralCategory};
 
-use crate::zones::is_python_space;
+use crate::zones::{self, is_python_space};
 
 pub const EDGE_LINES: usize = 6;
 const MIN_WORDS: usize = 3;
@@ -54,7 +54,10 @@ pub struct Learnable {
 /// The learnable lines of `text` (only those in the edge zones when `edges_only`), and the number of
 /// its non-blank lines. `blocked` holds the indexes of lines that code or markup touches, sorted.
 pub fn learnable_lines(text: &str, blocked: &[usize], edges_only: bool) -> (Vec<Learnable>, usize) {
-    let lines = split_lines(text);
+    let lines: Vec<&str> = zones::lines(text)
+        .into_iter()
+        .map(|(start, end, _)| &text[start..end])
+        .collect();
     let filled: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].chars().all(is_python_space))
         .collect();
@@ -82,20 +85,6 @@ pub fn learnable_lines(text: &str, blocked: &[usize], edges_only: bool) -> (Vec<
         })
         .collect();
     (learnable, filled.len())
-}
-
-/// The lines of `text` split at `\r\n`, `\n` and `\r`, an empty last piece after a final break included
-/// (as Python's `re.split` gives them).
-fn split_lines(text: &str) -> Vec<&str> {
-    let mut lines = Vec::new();
-    let mut rest = text;
-    while let Some(at) = rest.find(['\r', '\n']) {
-        lines.push(&rest[..at]);
-        let width = if rest[at..].starts_with("\r\n") { 2 } else { 1 };
-        rest = &rest[at + width..];
-    }
-    lines.push(rest);
-    lines
 }
 
 /// The line's fingerprint as 16 hex digits, or None for a line too short to judge.

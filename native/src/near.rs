@@ -4,6 +4,8 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::spelling::osa_distance;
+
 pub struct DeleteIndex {
     keys: Vec<String>,
     entries: FxHashMap<String, Vec<u32>>,
@@ -63,20 +65,7 @@ impl DeleteIndex {
 /// Whether the optimal string alignment distance between `a` and `b` is exactly 1.
 pub fn one_edit_apart(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..]
-        .iter()
-        .rev()
-        .zip(b[prefix..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    let (rest_a, rest_b) = (a.len() - prefix - suffix, b.len() - prefix - suffix);
-    match (rest_a, rest_b) {
-        (1, 0) | (0, 1) | (1, 1) => true,
-        // a swap of two neighbours: `ab` against `ba`
-        (2, 2) => a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix],
-        _ => false,
-    }
+    osa_distance(&a, &b, 1) == 1
 }
 
 #[cfg(test)]

@@ -9,6 +9,8 @@
 
 use regex::{Regex, RegexBuilder};
 
+use crate::zones;
+
 /// Compiled programs may be large: a pack's date and time fragment, case-insensitive and Unicode-aware,
 /// repeated in several patterns.
 const SIZE_LIMIT: usize = 64 << 20;
@@ -97,18 +99,14 @@ impl LinePatterns {
     /// The lines of `zone` whose text, white space around it aside, matches as a whole; only the lines
     /// `judged` lets through are matched (a novel's prose lines are too long to be furniture).
     fn lines(&self, zone: &str, judged: impl Fn(&str) -> bool) -> Vec<(usize, usize)> {
-        let mut found = Vec::new();
-        let mut at = 0;
-        while at < zone.len() {
-            let rest = &zone[at..];
-            let length = rest.find(['\r', '\n']).unwrap_or(rest.len());
-            let line = &rest[..length];
-            if judged(line) && self.regex.is_match(line.trim()) {
-                found.push((at, at + length));
-            }
-            at += length + line_break(&rest[length..]);
-        }
-        found
+        zones::lines(zone)
+            .into_iter()
+            .filter(|&(start, end, _)| {
+                let line = &zone[start..end];
+                judged(line) && self.regex.is_match(line.trim())
+            })
+            .map(|(start, end, _)| (start, end))
+            .collect()
     }
 
     /// The matches in `zone`, each the match or its `cut…` group.
@@ -121,17 +119,6 @@ impl LinePatterns {
                 (part.start(), part.end())
             })
             .collect()
-    }
-}
-
-/// The length of the line break at the start of `rest` (`\r\n`, `\n`, `\r` or none at the end).
-fn line_break(rest: &str) -> usize {
-    if rest.starts_with("\r\n") {
-        2
-    } else if rest.is_empty() {
-        0
-    } else {
-        1
     }
 }
 
