@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +56,12 @@ def read_pairs(path: Path, kind: str) -> list[tuple[str, str]]:
             right, _, wrongs = line.partition(":")
             pairs += [(w, right.strip()) for w in wrongs.split()]
     return [(w, r) for w, r in pairs if LETTERS.match(w) and LETTERS.match(r) and w.lower() != r.lower()]
+
+
+def held_out(correct: str) -> bool:
+    """The half of each Birkbeck list kept from the channel model's training (`tools/train_channel.py`
+    learns from the other half), split by the correct word so no word is learned and measured."""
+    return zlib.crc32(correct.lower().encode()) % 2 == 1
 
 
 def inject(texts: list[str], pairs: list[tuple[str, str]], rate: float = 0.01, seed: int = 7,

@@ -10,6 +10,7 @@ import json
 from corpusclean.core.config import Settings
 from corpusclean.core.document import Document
 from corpusclean.core.findings import DocResult, Safety
+from corpusclean.core.guard import GUESS
 from corpusclean.run.plan import build_plan
 from corpusclean.run.stages import collect, finalize, process
 
@@ -155,9 +156,9 @@ def test_a_word_the_corpus_writes_in_code_is_not_changed_in_prose():
     # counted lowercase in code (`ident` in inline code and twice in the block; `parse_ident` splits at `_`)
     assert suppressed(results["guide.md"]) == {("code vocabulary", "ident: 4 times in code"): 1}
     assert ("code vocabulary", "ident: 4 times in code") in suppressed(results["notes.txt"])
-    # without the code, the same word is fixed (or at least reported) as a misspelling
+    # without the code, the same word is a suspect misspelling (too unsure to report in documentation)
     alone = run({"guide.md": docs["guide.md"]})["guide.md"]
-    assert alone.cleaned != docs["guide.md"] or alone.findings
+    assert alone.cleaned != docs["guide.md"] or alone.findings or [r for r, _, _ in alone.suppressed] == [GUESS]
 
 
 def write_corpus(root):
@@ -202,12 +203,13 @@ def test_a_byte_repair_reaches_inside_a_url_a_word_rule_does_not():
 
 
 def test_safety_overrides_decide_what_documentation_reports():
-    text = "The parser reads the structs from the file on disk.\n"  # SP02: unsafe `struts`
+    # SP02: unsafe `receive` (a corpus this small cannot be calibrated: nothing of it is safe)
+    text = "The parser will recieve the tokens from the file on disk.\n"
     as_is = run({"a.md": text}, Settings(select=("SP02",)), unsafe=False)["a.md"]
     promoted = run({"a.md": text}, Settings(select=("SP02",), safety_overrides={"SP02": Safety.SAFE}),
                    unsafe=False)["a.md"]
     assert as_is.cleaned == text and as_is.findings == ()
-    assert promoted.cleaned == text.replace("structs", "struts")  # the user's override, applied
+    assert promoted.cleaned == text.replace("recieve", "receive")  # the user's override, applied
 
 
 def test_rst_titles_and_table_rows_keep_their_width():

@@ -48,10 +48,10 @@ class ProseGuard:
             if rule.scripts and (language.script not in (*rule.scripts, "und")
                                  or ("Latin" in rule.scripts and not is_latin_script(finding.matched))):
                 return LANGUAGE, language.script
+        if rule.lexical and (found := self._code_word(finding)):  # the more telling reason first
+            return found
         if rule.speculative and self.analysis.format != "plain" and self.policy.skip_reason(finding) is not None:
             return GUESS, finding.code
-        if rule.lexical:
-            return self._code_word(finding)
         return None
 
     def _code_word(self, finding: Finding) -> tuple[str, str] | None:

@@ -25,6 +25,7 @@ from corpusclean.core.document import Document
 from corpusclean.core.findings import DocResult
 from corpusclean.io.atomic import write_bytes
 from corpusclean.report.records import display_path
+from corpusclean.text.calibration import sentence
 
 MARKS_PER_DOC = 60
 BLOCK_CHARS = 2_000
@@ -95,6 +96,8 @@ def overview(summary: dict[str, Any], safety: dict[str, Counter]) -> dict[str, A
     return {"totals": dict(summary.get("totals", {})), "findings": {key: everything[key] for key in ("findings", *STATES)},
             "skipped": dict(sorted(skipped.items())), "rules": rules,
             "clusters": summary.get("variant_clusters", []), "learned_lines": summary.get("learned_lines", []),
+            "calibration": [{"rule": code, "sentence": sentence(found)}
+                            for code, found in summary.get("calibration", {}).items()],
             "inputs": summary.get("inputs", []), "unsafe_fixes": summary.get("unsafe_fixes", False)}
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from corpusclean.report.text import counted
+from corpusclean.text.calibration import sentence
 
 MAX_ROWS = 10  # decisions listed; the rest are counted (all are in summary.json and index.html)
 
@@ -21,6 +22,8 @@ def markdown_summary(summary: dict[str, Any]) -> str:
     for code, row in sorted(summary.get("by_rule", {}).items()):
         lines.append(f"| {code} | {row['name']} | {row.get('findings', 0)} | {row.get('applied', 0)} |")
     clusters, learned = summary.get("variant_clusters", []), summary.get("learned_lines", [])
+    for code, found in summary.get("calibration", {}).items():
+        lines += ["", f"**{code} calibration**: {sentence(found)}."]
     if clusters:
         lines += ["", f"**Variant clusters** ({len(clusters)}):"]
         for cluster in clusters[:MAX_ROWS]:

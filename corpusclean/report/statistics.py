@@ -47,10 +47,13 @@ class DecisionTally:
     def __init__(self) -> None:
         self.clusters: dict[str, dict[str, Any]] = {}
         self.learned: dict[str, dict[str, Any]] = {}
+        self.calibration: dict[str, dict[str, Any]] = {}  # by rule: what its calibration on the corpus found
 
     def add(self, records: Iterable[Mapping[str, Any]]) -> None:
         for record in records:
             evidence = record.get("evidence") or {}
+            if evidence.get("calibration"):
+                self.calibration.setdefault(record["code"], evidence["calibration"])
             if "canonical" in evidence and "forms" in evidence:
                 entry = self.clusters.setdefault(evidence["canonical"], {
                     "rule": record["code"], "canonical": evidence["canonical"],
@@ -75,8 +78,13 @@ class DecisionTally:
     def learned_json(self) -> list[dict[str, Any]]:
         return sorted(self.learned.values(), key=lambda e: (-e["documents"], e["line"]))
 
+    def calibration_json(self) -> dict[str, dict[str, Any]]:
+        return dict(sorted(self.calibration.items()))
+
     def lines(self) -> list[str]:
-        rows = []
+        from corpusclean.text.calibration import sentence
+
+        rows = [f"{code} calibration: {sentence(found)}" for code, found in self.calibration_json().items()]
         if self.clusters:
             rows.append(f"Variant clusters ({len(self.clusters)}), each decided once:")
             for entry in sorted(self.clusters.values(), key=lambda e: (-e["forms"][e["canonical"]]["count"],

@@ -221,6 +221,7 @@ def summary(totals: Totals, plan: Plan, settings: Settings, request: Request) ->
         "by_rule": totals.tally.as_json(),
         "variant_clusters": totals.decisions.as_json(),
         "learned_lines": totals.decisions.learned_json(),
+        "calibration": totals.decisions.calibration_json(),
         **totals.analysis.as_json(),
         "errors": totals.errors,
     }

@@ -101,6 +101,14 @@ class TokenStats:
     def count(self, form: str) -> int:
         return self._count.get(form, 0)
 
+    def total(self) -> int:
+        """How many words the corpus has."""
+        return self.remember("total", lambda: sum(self._count.values()))
+
+    def sample_pairs(self, limit: int) -> list[tuple[str, str, int]]:
+        """``limit`` word pairs drawn by count, the same whatever order the corpus was counted in."""
+        return self._pairs.sample_pairs(limit)
+
     def documents_with(self, form: str) -> int:
         return self._docs.get(form, 0)
 

@@ -81,7 +81,8 @@ def _clusters(tokens, pinned: Mapping[str, str]) -> dict[str, VariantCluster]:
         near = [words[other] for other in index.sharing(keys[number])]
         heads = sorted((h for h in near if h in rank and rank[h] < rank[word] and h not in joined),
                        key=rank.__getitem__)
-        head = next((h for h in heads if _variants(h, word) and _same_company(tokens, company, h, word)), None)
+        head = next((h for h in heads if _variants(h, word) and not _two_names_by_capitals(tokens, h, word)
+                     and _same_company(tokens, company, h, word)), None)
         if head is not None:
             joined[word] = head
     for variant, canonical in pinned.items():  # declared groups join whatever the counts say
@@ -101,6 +102,18 @@ def _clusters(tokens, pinned: Mapping[str, str]) -> dict[str, VariantCluster]:
                                  bool(declared))
         clusters.update((w, cluster) for w in members)
     return clusters
+
+
+def _two_names_by_capitals(tokens, a: str, b: str) -> bool:
+    """`Mackay` (a city) and `McKay` (a surname): other letters and other inner capitals, each established
+    in the corpus, are two names. Capitals alone (`WorldCom`, `Worldcom`) are one name written two ways."""
+    if a.lower() == b.lower() or _inner_capitals(a) == _inner_capitals(b):
+        return False
+    return all(tokens.count(w) >= ESTABLISHED and tokens.documents_with(w) >= 2 for w in (a, b))
+
+
+def _inner_capitals(word: str) -> str:
+    return "".join(c for c in word[1:] if c.isupper())
 
 
 def _variants(a: str, b: str) -> bool:

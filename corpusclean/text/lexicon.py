@@ -120,6 +120,18 @@ def pair_frequencies() -> dict[str, int]:
                    _counts)
 
 
+VARIETIES = Path(__file__).with_name("varieties.txt.gz")
+
+
+@cache
+def varieties() -> frozenset[str]:  # noqa: the cache holds a frozenset, as marshal keeps it
+    """English words of other varieties and rare ones, from SCOWL's largest lists (`rort`, `barra`,
+    `vegies`, `eucalypts`, `retracement`) that neither dictionary lists (``tools/build_varieties.py``). The
+    lists also hold a few common misspellings (`wierd`, `untill`), so a listed word is not known: it is
+    given a word's prior (``correction.prior``) and is left alone unless a fix is clearly likelier."""
+    return cached(VARIETIES, "varieties", lambda p: frozenset(gzip.decompress(p.read_bytes()).decode().split()))
+
+
 @cache
 def word_total() -> int:
     return sum(correction_frequencies().values())
@@ -184,19 +196,20 @@ def _known_base(base: str, suffix: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
-def candidates(word: str, max_distance: int = 2, min_length_for_2: int = 8) -> tuple[tuple[str, int], ...]:
+def candidates(word: str, min_length_for_2: int = 4) -> tuple[tuple[str, int], ...]:
     """Correction candidates for an unknown lowercase word: ``(candidate, distance)`` pairs, most frequent
-    first. Distance 1 always; distance 2 only for words of ``min_length_for_2`` letters or more with no
-    distance-1 candidate (short words have too many distance-2 neighbours to choose from). A candidate
-    must keep the first letter (people rarely get it wrong, and changing it makes a different word),
-    unless the first two letters are swapped (`hte` → `the`), a common slip.
+    first. Distance 1, and distance 2 for words of ``min_length_for_2`` letters or more: people make two
+    slips in one word often (`fomr` for `from`), and a candidate left out cannot win, so the one found
+    would look surer than it is. The channel model weighs each candidate's edits. A candidate must keep
+    the first letter (people rarely get it wrong, and changing it makes a different word), unless the
+    first two letters are swapped (`hte` → `the`), a common slip.
     Cached per distinct word, so the cost grows with distinct unknown words, not with tokens; the search
-    is the core's (``native/src/spelling.rs``: edits looked up, long words scanned with a banded distance).
+    is the core's (``native/src/spelling.rs``: edits looked up, other words scanned with a banded distance).
     """
     words = correction_frequencies()
     found = [(c, 1) for c in _dictionary().one_edit(word)]
-    if not found and max_distance >= 2 and len(word) >= min_length_for_2:
-        found = [(c, 2) for c in _dictionary().two_edits(word)]
+    if len(word) >= min_length_for_2:
+        found += [(c, 2) for c in _dictionary().two_edits(word)]
     return tuple(sorted(found, key=lambda cd: (-words[cd[0]], cd[0])))
 
 

@@ -62,9 +62,26 @@ def transfer_case(source: str, target: str) -> str:
     return target
 
 
+# Broken apostrophes and quotes: a C1 control left by cp1252 (`didn\x92t`), or the lead of a UTF-8 sequence
+# read as cp1252 or Latin-1 (`didnâ€™t`, `yearâ\x80\x99s`), which WORD may have taken as the word's last letter.
+_C1 = re.compile(r"[\x80-\x9f]")
+_MOJIBAKE_LEAD = re.compile(r"[âÃÂ][\x80-\x9f€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
+
+
+def touches_broken_encoding(text: str, start: int, end: int) -> bool:
+    """True when the word at ``text[start:end]`` is glued to a broken apostrophe or quote: a contraction or a
+    possessive for the encoding rules to repair (`didn\x92t` is `didn’t`), never a spelling candidate."""
+    if _C1.match(text, end) or (start and _C1.match(text, start - 1)):
+        return True
+    return bool(_MOJIBAKE_LEAD.match(text, end) or (end - start > 1 and _MOJIBAKE_LEAD.match(text, end - 1)))
+
+
 def is_glued(text: str, start: int, end: int) -> bool:
     """True when the word at ``text[start:end]`` is part of a larger token that spelling rules must not touch:
-    a handle or hashtag, a path or URL, a compound (``U.S.-backed``, ``retail/grocery``), a word with digits."""
+    a handle or hashtag, a path or URL, a compound (``U.S.-backed``, ``retail/grocery``), a word with digits,
+    a word glued to a broken apostrophe (``didn\x92t``)."""
+    if touches_broken_encoding(text, start, end):
+        return True
     before, after = text[start - 1:start], text[end:end + 1]
     if before and (before in _GLUE or before == "."):
         return True

@@ -7,6 +7,8 @@
 
 use indexmap::{IndexMap, IndexSet};
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
+use std::cmp::{Ordering, Reverse};
+use std::collections::BinaryHeap;
 
 use crate::words::{is_letter, words};
 
@@ -116,6 +118,25 @@ impl Pairs {
             .collect()
     }
 
+    /// A weighted sample of `limit` pairs, each drawn with a chance that grows with its count (the
+    /// Efraimidis-Spirakis keys `ln(u) / count`, `u` a hash of the pair): the same pairs whatever order
+    /// the corpus was counted or merged in, so a sample is the same under `--jobs` and Ray.
+    pub fn sample(&self, limit: usize) -> Vec<(&str, &str, u64)> {
+        let mut heap: BinaryHeap<Reverse<Keyed<'_>>> = BinaryHeap::with_capacity(limit + 1);
+        for (first, second, n) in self.iter() {
+            let key = unit_hash(first, second).ln() / n as f64;
+            heap.push(Reverse(Keyed(key, first, second, n)));
+            if heap.len() > limit {
+                heap.pop();
+            }
+        }
+        let mut kept: Vec<Keyed<'_>> = heap.into_iter().map(|Reverse(k)| k).collect();
+        kept.sort_by(|a, b| b.cmp(a));
+        kept.into_iter()
+            .map(|Keyed(_, a, b, n)| (a, b, n))
+            .collect()
+    }
+
     /// Every pair as (first word, second word, count), in no particular order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str, u64)> {
         self.counts.iter().map(|(&key, &n)| {
@@ -123,6 +144,41 @@ impl Pairs {
             (word(key >> 32), word(key & 0xFFFF_FFFF), n)
         })
     }
+}
+
+/// A sampled pair and its key, ordered by key, then by the words (ties broken the same way every time).
+struct Keyed<'a>(f64, &'a str, &'a str, u64);
+
+impl Ord for Keyed<'_> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0
+            .total_cmp(&other.0)
+            .then_with(|| (other.1, other.2).cmp(&(self.1, self.2)))
+    }
+}
+
+impl PartialOrd for Keyed<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Keyed<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Keyed<'_> {}
+
+/// A number in (0, 1] from the pair's words (FNV-1a): stable across runs, platforms and processes.
+fn unit_hash(first: &str, second: &str) -> f64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &byte in first.as_bytes().iter().chain(b" ").chain(second.as_bytes()) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    ((hash >> 11) + 1) as f64 / (1u64 << 53) as f64
 }
 
 /// Equal when the same word pairs have the same counts, however the words were numbered.
@@ -384,6 +440,32 @@ mod tests {
         let mut counts = WordCounts::default();
         counts.observe(pieces);
         counts
+    }
+
+    #[test]
+    fn a_sample_is_the_same_in_any_counting_order_and_prefers_frequent_pairs() {
+        let texts = ["a b c d e f g h", "i j k l m n", "x y x y x y x y x y x y"];
+        let mut forward = WordCounts::default();
+        for text in texts {
+            forward.observe(&[text]);
+        }
+        let mut backward = WordCounts::default();
+        for text in texts.iter().rev() {
+            backward.observe(&[text]);
+        }
+        assert_eq!(forward.pairs.sample(4), backward.pairs.sample(4));
+        assert_eq!(forward.pairs.sample(4).len(), 4);
+        assert_eq!(forward.pairs.sample(100).len(), forward.pairs.len());
+        let mut hits = 0;
+        for limit in 1..=5 {
+            hits += forward
+                .pairs
+                .sample(limit)
+                .iter()
+                .filter(|(a, _, _)| *a == "x" || *a == "y")
+                .count();
+        }
+        assert!(hits >= 5, "the two pairs seen 11 times come first: {hits}");
     }
 
     #[test]

@@ -307,6 +307,16 @@ impl WordCounts {
         self.0.pairs.get(first, second)
     }
 
+    /// `limit` word pairs (first, second, count), drawn by count, the same in any counting order.
+    fn sample_pairs(&self, limit: usize) -> Vec<(String, String, u64)> {
+        self.0
+            .pairs
+            .sample(limit)
+            .into_iter()
+            .map(|(a, b, n)| (a.to_owned(), b.to_owned(), n))
+            .collect()
+    }
+
     /// How many distinct word pairs there are.
     fn pair_count(&self) -> usize {
         self.0.pairs.len()

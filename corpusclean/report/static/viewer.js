@@ -141,6 +141,12 @@
   }
 
   function renderDecisions(summary) {
+    if (summary.calibration && summary.calibration.length) {
+      main.appendChild(el("h2", { text: "How precise the spelling fixes are expected to be" }));
+      var cl = el("ul", { id: "calibration" });
+      summary.calibration.forEach(function (c) { cl.appendChild(el("li", { text: c.rule + ": " + c.sentence })); });
+      main.appendChild(cl);
+    }
     if (summary.clusters.length || summary.learned_lines.length) {
       main.appendChild(el("h2", { text: "Decisions learned from the corpus (each once)" }));
     }

@@ -37,6 +37,9 @@ class VariantSpelling(Rule):
         Before: "WorldCom said. WorldCom, WorldCom, WorldCom, WorldCom and WorldCom said. Worldcom said.\n"
         After:  "WorldCom said. WorldCom, WorldCom, WorldCom, WorldCom and WorldCom said. WorldCom said.\n"
         Unchanged: "Senator Belami voted. Coach Bellami said. Coach Bellami left.\n"
+        Corpus: 5 x "Downtown Mackay council met on Monday.\n"
+        Corpus: 4 x "Downtown McKay council met on Friday.\n"
+        Unchanged: "Downtown McKay council met again.\n"
 
     Fix safety:
         The canonical form is the most frequent spelling, then the one in more documents, then the first
@@ -44,7 +47,9 @@ class VariantSpelling(Rule):
         the variant differs only in capitals and the canonical form is five times more frequent and in
         three or more documents (`Worldcom` → `WorldCom`). Otherwise unsafe, a tie included: the
         choice is deterministic, but a respelled name can be another person (`Walliams`), so a
-        reviewer decides. Spellings join only when the corpus puts them beside the same words.
+        reviewer decides. Spellings join only when the corpus puts them beside the same words, and
+        never two established spellings with other letters and other inner capitals (`Mackay`, a city,
+        and `McKay`, a surname).
 
     Options:
         safe-ratio, safe-documents: the majority a safe fix of capitals needs (5, 3).

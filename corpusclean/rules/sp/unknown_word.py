@@ -9,6 +9,7 @@ from corpusclean.core.document import Document
 from corpusclean.core.findings import Edit, Finding, Fix, Safety, Span
 from corpusclean.core.rule import Rule, RuleContext
 from corpusclean.text import lexicon
+from corpusclean.text.calibration import Calibration, calibrate
 from corpusclean.text.correction import Choice, choose
 from corpusclean.text.form_table import form_table
 from corpusclean.text.tokens import is_glued, is_sentence_start, neighbours, transfer_case
@@ -21,17 +22,23 @@ class UnknownWordOptions:
     min_count: int = 3  # ... or used this many times (a novel, a forum thread: few, long documents) ...
     dominance: float = 5.0  # ... unless a candidate is this many times more frequent in the corpus
     min_length: int = 3
-    safe_margin: float = 1.0  # log10 score lead a safe fix needs over the runner-up, for 5+ letters;
-    unsafe_margin: float = 0.5  # shorter words need one more unit per missing letter (many neighbours)
+    safe_precision: float = 0.99  # the precision safe fixes must reach on the corpus's calibration ...
+    unsafe_precision: float = 0.9  # ... and unsafe ones
+
+
+UNCALIBRATED_UNSAFE = 0.9  # the posterior an unsafe fix needs when the corpus is too small to calibrate
 
 
 class UnknownWord(Rule):
     r"""A lowercase word that neither the dictionary nor the corpus knows, corrected when one candidate is clearly best.
 
     What it does:
-        Finds lowercase words missing from the English dictionary, looks up dictionary words one edit
-        away (two for long words), keeping the first letter, and ranks them by frequency and by the
-        word pairs they would form with their neighbours (shipped n-gram pairs and the corpus's own).
+        Finds lowercase words missing from the English dictionary and weighs each dictionary word one
+        edit away (two for long words, keeping the first letter) with a noisy-channel model: how likely
+        the typo is for that word (an error model learned from real misspellings), how common the word
+        is (in this corpus and in English), and how well it fits between the neighbours (shipped n-gram
+        pairs and the corpus's own). The word as written competes too: the result is the probability
+        that the best candidate was meant.
 
     Why it matters:
         Most such words are typos (`succesffully`). A corpus's own words (jargon, names written in
@@ -47,16 +54,19 @@ class UnknownWord(Rule):
         Unchanged: "Names such as Scrocca, acronyms such as IEDs and U.S.-backed compounds.\n"
 
     Fix safety:
-        Safe only when the best candidate is one edit away and leads the runner-up by 10x in score (by
-        100x for four-letter words, 1000x for three, whose fix must also form known word pairs with its
-        neighbours: short words have many neighbours), the fix is not just an affix (`storages` →
-        `storage`), the word is not two common words run together (`beermaker`, `downlights`) nor a
-        vowel-less unit after a number (`2m bpd`, `60 kph`). Unsafe when the lead is smaller but clear (3x,
-        more for short words).
-        Otherwise display-only: the dictionary cannot choose (`ther` → there/their/the). A capitalised
-        word is checked only at a sentence start and only when the corpus also writes it in lowercase
-        (`Hte`); otherwise it is a name. All-caps words, words with digits, compounds, handles, URLs
-        and allow-listed words are never reported.
+        Calibrated on the corpus itself: after pass 1, 2,000 words drawn from the corpus's own word
+        pairs are misspelt as people misspell and corrected in their corpus context; a fix is safe when
+        its probability reaches the lowest threshold at which those fixes were 99% right (`safe-precision`),
+        and unsafe at 90% (`unsafe-precision`). The estimate is reported (`--statistics`, summary.json).
+        A corpus too small to calibrate (fewer than 40 distinct words to misspell) gets no safe fix, and
+        unsafe ones at a probability of 0.9. A safe fix is one edit away (two-edit "typos" of long words
+        are as often words the dictionary lacks: `transformative`), and a fix of a word of four letters
+        or fewer must also form known word pairs with both its neighbours, a longer one with one of them. Never safe, whatever
+        the probability (display-only): a fix that only adds or strips an affix (`storages` →
+        `storage`), a word that is two common words run together (`beermaker`, `downlights`), a vowel-less
+        unit after a number (`2m bpd`, `60 kph`). A capitalised word is checked only at a sentence start
+        and only when the corpus also writes it in lowercase (`Hte`); otherwise it is a name. All-caps
+        words, words with digits, compounds, handles, URLs and allow-listed words are never reported.
 
     Options:
         min-documents: a form in this many documents is accepted, unless dominated (default 3).
@@ -64,7 +74,8 @@ class UnknownWord(Rule):
             few long documents repeats its own words (`rship` 18 times in one forum) within one.
         dominance: how many times more frequent in the corpus a candidate must be to override (5).
         min-length: shorter words are not checked (3).
-        safe-margin, unsafe-margin: log10 score leads for safe and unsafe fixes of 5+ letter words (1.0, 0.5).
+        safe-precision, unsafe-precision: the precision on the corpus's calibration that safe and unsafe
+            fixes must reach (0.99, 0.9).
     """
 
     code = "SP02"
@@ -79,9 +90,28 @@ class UnknownWord(Rule):
 
     def prepare(self, ctx: RuleContext) -> None:
         lexicon.frequencies(), lexicon.correction_frequencies(), lexicon.pair_frequencies()
+        self.calibration(ctx)
+
+    def calibration(self, ctx: RuleContext) -> Calibration | None:
+        """The thresholds this corpus's calibration chose (once per run: every document asks)."""
+        tokens = ctx.stats.get("tokens")
+        if not tokens:
+            return None
+        targets = (self.options.safe_precision, self.options.unsafe_precision)
+
+        def decide(typed: str, previous: str | None, following: str | None):
+            choice = choose(typed, previous, following, tokens)
+            if not choice.best or choice.guard or len(typed) < self.options.min_length:
+                return None, 0.0, False
+            return choice.best, choice.posterior, self._confirmed(typed, choice)
+
+        eligible = lambda w: len(w) >= self.options.min_length and w.isalpha() and w.islower() and lexicon.is_known(w)
+        return tokens.remember(("calibration", self.code, targets),
+                               lambda: calibrate(tokens, decide, eligible, targets))
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         tokens = ctx.stats.get("tokens")
+        calibration = self.calibration(ctx)
         text = doc.text
         # Each form is judged once per run (the table); the context of each hit is checked here.
         table = form_table(self, ctx, lambda w: self._unknown(w, ctx, tokens))
@@ -89,13 +119,15 @@ class UnknownWord(Rule):
             if is_glued(text, start, end) or (word != lower and not is_sentence_start(text, start)):
                 continue
             previous, following = neighbours(text, start, end)
-            choice = choose(lower, previous, following, tokens.pair if tokens else None)
+            choice = choose(lower, previous, following, tokens)
             if choice.best and not choice.guard and _unit_after_number(text, start, lower):
                 choice = replace(choice, guard="unit")
             if tokens and (self._corpus_word(lower, choice, tokens)
                            or self._attested(lower, choice.best, previous, following, tokens)):
                 continue
-            yield self._finding(doc, word, Span(start, end), choice, tokens)
+            if lower in lexicon.varieties() and self._safety(lower, choice, calibration) is Safety.DISPLAY_ONLY:
+                continue  # a word of another variety (`rort`, `vegies`), unless a fix is clearly likelier
+            yield self._finding(doc, word, Span(start, end), choice, tokens, calibration)
 
     def _unknown(self, word: str, ctx: RuleContext, tokens) -> str | None:
         """The lowercase form to correct when ``word`` is a suspect, else None: a lowercase word no
@@ -135,29 +167,43 @@ class UnknownWord(Rule):
                 return True
         return False
 
-    def _safety(self, word: str, choice: Choice) -> Safety:
+    @staticmethod
+    def _confirmed(word: str, choice: Choice) -> bool:
+        """What a safe fix needs besides its probability: one edit (two-edit "typos" of long words are
+        as often correct words the dictionary lacks: `transformative` is not `transformation`), and
+        context: a short word's fix (`thw` has dozens of neighbours) beside both its neighbours, a
+        longer one's beside one of them."""
+        if choice.distance != 1:
+            return False
+        if len(word) < 5:
+            return choice.support == choice.neighbours
+        return bool(choice.support) or not choice.neighbours
+
+    def _safety(self, word: str, choice: Choice, calibration: Calibration | None) -> Safety:
         if choice.guard:
             return Safety.DISPLAY_ONLY
-        shortness = max(0, 5 - len(word))  # `thw` has dozens of neighbours: demand a bigger lead ...
-        # ... and context: a short word's fix must stand beside both its neighbours, a longer one's beside one
-        confirmed = choice.support == choice.neighbours if shortness else choice.support or not choice.neighbours
-        if choice.margin >= self.options.safe_margin + shortness and choice.distance == 1 and confirmed:
+        safe = calibration.safe.threshold if calibration else None
+        unsafe = calibration.unsafe.threshold if calibration and not calibration.reason else UNCALIBRATED_UNSAFE
+        if safe is not None and choice.posterior >= safe and self._confirmed(word, choice):
             return Safety.SAFE
-        if choice.margin >= self.options.unsafe_margin + shortness:
+        if unsafe is not None and choice.posterior >= unsafe:
             return Safety.UNSAFE
         return Safety.DISPLAY_ONLY
 
-    def _finding(self, doc: Document, word: str, span: Span, choice: Choice, tokens) -> Finding:
+    def _finding(self, doc: Document, word: str, span: Span, choice: Choice, tokens,
+                 calibration: Calibration | None) -> Finding:
         fix, message = None, f"unknown word {word!r}"
         if choice.best:
             replacement = transfer_case(word, choice.best)
-            fix = Fix((Edit(span, replacement),), self._safety(word, choice), f"replace with {replacement!r}")
-            message += f"; did you mean {replacement!r}?"
+            safety = self._safety(word.lower(), choice, calibration)
+            fix = Fix((Edit(span, replacement),), safety, f"replace with {replacement!r}")
+            message += f"; did you mean {replacement!r}? (probability {choice.posterior:.2f})"
         return Finding(
             code=self.code, name=self.name, doc_id=doc.id, span=span, matched=word, message=message, fix=fix,
             evidence={"dictionary": "pyspellchecker:en + symspellpy:en-82k", "distance": choice.distance,
-                      "margin": None if choice.margin == float("inf") else round(choice.margin, 2),
+                      "probability": round(choice.posterior, 4), "as-written": round(choice.keep, 4),
                       "candidates": [list(c) for c in choice.ranked], "guard": choice.guard,
+                      "calibration": calibration.as_json() if calibration else None,
                       "corpus-count": tokens.count(word) if tokens else 0,
                       "corpus-documents": tokens.documents_with(word) if tokens else 0},
         )

@@ -1,0 +1,185 @@
+"""The error (channel) model: how likely a writer who meant ``intended`` typed ``observed``, P(observed | intended).
+
+Kernighan, Church & Gale (1990): a misspelling is the intended word with a few edits, each edit's chance
+read from confusion counts learned on real misspelling pairs, relative to how often its context occurs:
+
+- ``sub x y``: the letter x typed as y, out of every x written;
+- ``del p x``: the letter x left out after p, out of every ``px`` written (``^`` = the word's start);
+- ``ins p y``: y typed after p where nothing was meant, out of every p;
+- ``swap x y``: ``xy`` typed ``yx``, out of every ``xy``.
+
+An edit's probability given one edit is its weight over the sum of the weights of every edit the word
+allows, so the edits of a word sum to one (``edit_total``). A word with k edits has probability
+``typo_rate * share[k] * product of its edits``; a word written as meant, ``1 - typo_rate``.
+
+The counts are learned by ``tools/train_channel.py`` from codespell's list of 63k real misspellings
+(CC BY-SA 3.0) against the letter counts of symspellpy's English word list, and ship as ``channel.json``.
+Letters outside a-z share one class (``?``).
+"""
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+TABLE = Path(__file__).with_name("channel.json")
+START = "^"
+OTHER = "?"
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+TYPO_RATE = 0.01  # a word in edited text is misspelt about once in a hundred (the eval injects that rate)
+MEAN_LENGTH = 8  # letters of an English word, by type
+SMOOTHING = 0.5  # added to every confusion count: an edit never seen in training is rare, not impossible
+
+
+class Edit(NamedTuple):
+    kind: str  # "sub", "del", "ins" or "swap"
+    first: str  # sub: the intended letter; del/ins: the letter before; swap: the first intended letter
+    second: str  # sub: the typed letter; del: the dropped letter; ins: the added letter; swap: the second
+
+
+def letter(c: str) -> str:
+    return c if c in LETTERS else OTHER
+
+
+def edits(intended: str, observed: str) -> list[Edit]:
+    """The fewest edits (optimal string alignment: substitution, deletion, insertion, adjacent swap) that
+    turn ``intended`` into ``observed``, both lowercase. Ties prefer a substitution, then a deletion."""
+    a, b = intended, observed
+    rows, cols = len(a) + 1, len(b) + 1
+    d = [[0] * cols for _ in range(rows)]
+    for i in range(rows):
+        d[i][0] = i
+    for j in range(cols):
+        d[0][j] = j
+    for i in range(1, rows):
+        for j in range(1, cols):
+            cost = a[i - 1] != b[j - 1]
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1] and cost:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    found, i, j = [], len(a), len(b)
+    while i or j:
+        before = letter(a[i - 2]) if i > 1 else START
+        if i and j and a[i - 1] == b[j - 1] and d[i][j] == d[i - 1][j - 1]:
+            i, j = i - 1, j - 1
+        elif i and j and d[i][j] == d[i - 1][j - 1] + 1:
+            found.append(Edit("sub", letter(a[i - 1]), letter(b[j - 1])))
+            i, j = i - 1, j - 1
+        elif i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1] and d[i][j] == d[i - 2][j - 2] + 1:
+            found.append(Edit("swap", letter(a[i - 2]), letter(a[i - 1])))
+            i, j = i - 2, j - 2
+        elif i and d[i][j] == d[i - 1][j] + 1:
+            found.append(Edit("del", before, letter(a[i - 1])))
+            i -= 1
+        else:
+            found.append(Edit("ins", letter(a[i - 1]) if i else START, letter(b[j - 1])))
+            j -= 1
+    return found[::-1]
+
+
+class Channel:
+    """P(observed | intended) from a table of confusion counts and context counts."""
+
+    def __init__(self, table: dict) -> None:
+        self.confusions = {Edit(*key.split(" ")): n for key, n in table["confusions"].items()}  # "sub e a": n
+        self.unigrams: dict[str, float] = table["unigrams"]  # letter (or ^): count in the intended words
+        self.bigrams: dict[str, float] = table["bigrams"]  # "xy": count
+        self.shares: list[float] = table["shares"]  # share of misspellings with 1, 2, ... edits
+        self._per_letter: dict[tuple, Any] = {}
+        self._weights: dict[Edit, float] = {}
+        self._totals: dict[str, float] = {}
+
+    def weight(self, edit: Edit) -> float:
+        """The edit's count relative to its context's count (KCG's ratio), smoothed."""
+        found = self._weights.get(edit)
+        if found is None:
+            count = self.confusions.get(edit, 0) + SMOOTHING
+            if edit.kind in ("del", "swap"):
+                context = self.bigrams.get(edit.first + edit.second, 0.0)
+            else:
+                context = self.unigrams.get(edit.first, 0.0)
+            found = self._weights[edit] = count / (context + 1.0)
+        return found
+
+    def _all_of(self, kind: str, first: str) -> float:
+        """The summed weight of every ``sub first ?`` or ``ins first ?`` edit."""
+        key = (kind, first)
+        if key not in self._per_letter:
+            self._per_letter[key] = sum(self.weight(Edit(kind, first, c)) for c in LETTERS + OTHER if c != first
+                                        or kind == "ins")
+        return self._per_letter[key]
+
+    def edit_total(self, intended: str) -> float:
+        """The summed weight of every single edit ``intended`` allows: the normaliser that makes one
+        word's edit probabilities sum to one."""
+        if (found := self._totals.get(intended)) is None:
+            found = self._totals[intended] = self._edit_total(intended)
+        return found
+
+    def _edit_total(self, intended: str) -> float:
+        letters = [letter(c) for c in intended]
+        total = self._all_of("ins", START)
+        for i, c in enumerate(letters):
+            before = letters[i - 1] if i else START
+            total += self._all_of("sub", c) + self._all_of("ins", c)
+            total += self.weight(Edit("del", before, c))
+            if i + 1 < len(letters):
+                total += self.weight(Edit("swap", c, letters[i + 1]))
+        return total
+
+    def edit_probability(self, edit: Edit, intended: str) -> float:
+        """P(this edit | one edit was made to ``intended``)."""
+        return self.weight(edit) / self.edit_total(intended)
+
+    def spelling(self, word: str) -> float:
+        """P(a new word is spelled ``word``): letter bigrams from the word list, and a length drawn from a
+        geometric distribution with the mean of English words (MEAN_LENGTH)."""
+        probability, before = 1.0, START
+        for c in map(letter, word):
+            probability *= (self.bigrams.get(before + c, 0.0) + SMOOTHING) / (self.unigrams.get(before, 0.0) + 27)
+            before = c
+        stop = 1 / MEAN_LENGTH
+        return probability * stop * (1 - stop) ** (len(word) - 1)
+
+    def single_edits(self, intended: str) -> list[tuple[float, str]]:
+        """Every single edit of ``intended`` (lowercase a-z), as (probability given one edit, the typed
+        form): the distribution the calibration draws synthetic misspellings from."""
+        total, found = self.edit_total(intended), []
+        for i in range(len(intended) + 1):
+            before = letter(intended[i - 1]) if i else START
+            head = intended[:i]
+            found += [(w, head + c + intended[i:]) for w, c in self._typed("ins", before)]
+            if i == len(intended):
+                break
+            c, tail = intended[i], intended[i + 1:]
+            found += [(w, head + y + tail) for w, y in self._typed("sub", letter(c)) if y != c]
+            found.append((self.weight(Edit("del", before, letter(c))), head + tail))
+            if tail:
+                found.append((self.weight(Edit("swap", letter(c), letter(tail[0]))), head + tail[0] + c + tail[1:]))
+        return [(w / total, typed) for w, typed in found]
+
+    def _typed(self, kind: str, first: str) -> list[tuple[float, str]]:
+        """(weight, letter typed) of every ``sub first ?`` or ``ins first ?`` edit to a letter a-z."""
+        key = ("typed", kind, first)
+        if key not in self._per_letter:
+            self._per_letter[key] = [(self.weight(Edit(kind, first, y)), y) for y in LETTERS]
+        return self._per_letter[key]
+
+    def log_probability(self, observed: str, intended: str) -> float:
+        """log10 P(observed | intended), both lowercase."""
+        if observed == intended:
+            return math.log10(1 - TYPO_RATE)
+        found = edits(intended, observed)
+        k = len(found)
+        share = self.shares[k - 1] if k <= len(self.shares) else self.shares[-1] * 0.1 ** (k - len(self.shares))
+        total = self.edit_total(intended)
+        return math.log10(TYPO_RATE * share) + sum(math.log10(self.weight(e) / total) for e in found)
+
+
+@lru_cache(maxsize=1)
+def channel() -> Channel:
+    from corpusclean.text.lexicon import cached
+
+    return Channel(cached(TABLE, "channel", lambda path: json.loads(path.read_text(encoding="utf-8"))))
