@@ -165,9 +165,25 @@ def codespell_outputs(texts: list[str]) -> list[str] | None:
         return [p.read_text(encoding="utf-8") for p in paths]
 
 
+def typos_outputs(texts: list[str]) -> list[str] | None:
+    """The typos spell checker, writing its fixes (`--write-changes`) into copies of the texts."""
+    exe = shutil.which("typos") or str(Path(sys.executable).parent / "typos")
+    if not Path(exe).exists():
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for i, text in enumerate(texts):
+            path = Path(tmp) / f"{i:05}.txt"
+            path.write_text(text, encoding="utf-8")
+            paths.append(path)
+        subprocess.run([exe, "--write-changes", tmp], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return [p.read_text(encoding="utf-8") for p in paths]
+
+
 SYSTEMS: dict[str, Callable] = {
     "corpusclean (safe)": corpusclean_outputs,
     "corpusclean --unsafe-fixes": lambda texts: corpusclean_outputs(texts, unsafe=True),
     "codespell -w": codespell_outputs,
+    "typos --write-changes": typos_outputs,
     "pyspellchecker (naive)": pyspellchecker_outputs,
 }

@@ -93,7 +93,7 @@ def test_calibration_is_deterministic_and_independent_of_document_order():
     texts = corpus()
     first, again, reversed_ = calibrated(texts), calibrated(texts), calibrated(texts[::-1])
     assert first == again == reversed_
-    assert first.reason is None and first.errors > 1000
+    assert first.reason is None and first.errors > 300  # 500 drawn, four per distinct word at least; real words dropped
     assert first.safe.threshold is not None and first.safe.precision >= 0.99
     assert first.unsafe.precision >= 0.9 and first.unsafe.recall >= first.safe.recall
 

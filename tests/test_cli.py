@@ -76,7 +76,7 @@ def test_fix_in_place_then_second_run_changes_nothing(cli, tmp_path):
 
 
 def test_fix_exit_non_zero_on_fix_and_fix_only(cli, tmp_path):
-    dirty = _write(tmp_path, "dirty.txt", DIRTY + "The beermaker grew fast.\n")
+    dirty = _write(tmp_path, "dirty.txt", DIRTY + "The beerbrewer grew fast.\n")
     code, out, _ = cli("fix", dirty, "--exit-non-zero-on-fix", "--fix-only")
     assert code == 1  # it changed the file
     code, out, _ = cli("fix", dirty)

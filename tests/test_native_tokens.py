@@ -215,7 +215,7 @@ def reference_candidates(word: str) -> tuple[tuple[str, int], ...]:
     """Correction candidates as Python searched them before the core did: edits of all but the first
     letter intersected with the dictionary, the first two swapped, then, for words of four letters or
     more, words of three letters or more two edits away by rapidfuzz's distance over the bucket of the
-    same first letter and a length within two."""
+    same first letter and a length within two (common ones only for words under six letters)."""
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
@@ -234,9 +234,10 @@ def reference_candidates(word: str) -> tuple[tuple[str, int], ...]:
         near.add(swapped)
     found = [(c, 1) for c in near]
     if len(word) >= 4:
+        floor = lexicon.COMMON if len(word) < lexicon.SHORT_FOR_2 else 0
         bucket = [w for w in words if len(w) >= 3 and w[0] == word[0] and abs(len(w) - len(word)) <= 2]
         found += [(c, 2) for c, d, _ in process.extract(word, bucket, scorer=OSA.distance, score_cutoff=2,
-                                                         limit=None) if d == 2]
+                                                         limit=None) if d == 2 and words[c] >= floor]
     return tuple(sorted(found, key=lambda cd: (-words[cd[0]], cd[0])))
 
 

@@ -144,18 +144,18 @@ def test_ar05_learns_only_lines_in_the_edge_zones_unless_zone_is_any():
     assert all(FOOTER not in r.cleaned for r in ar05(texts).values())
 
 
-CODE_DOC = "# Parser\n\nThe `ident` token.\n\n```rust\nlet ident = parse_ident(input);\nident.span()\n```\n"
+CODE_DOC = "# Parser\n\nThe `tokn` token.\n\n```rust\nlet tokn = parse_tokn(input);\ntokn.span()\n```\n"
 
 
 def test_a_word_the_corpus_writes_in_code_is_not_changed_in_prose():
-    docs = {"api.md": CODE_DOC, "guide.md": "The parser reads an ident and then a type.\n",
-            "notes.txt": "Each ident is checked before we recieve the next one.\n"}
+    docs = {"api.md": CODE_DOC, "guide.md": "The parser reads an tokn and then a type.\n",
+            "notes.txt": "Each tokn is checked before we recieve the next one.\n"}
     results = run(docs)
     assert results["guide.md"].cleaned == docs["guide.md"]
-    assert results["notes.txt"].cleaned == "Each ident is checked before we receive the next one.\n"
-    # counted lowercase in code (`ident` in inline code and twice in the block; `parse_ident` splits at `_`)
-    assert suppressed(results["guide.md"]) == {("code vocabulary", "ident: 4 times in code"): 1}
-    assert ("code vocabulary", "ident: 4 times in code") in suppressed(results["notes.txt"])
+    assert results["notes.txt"].cleaned == "Each tokn is checked before we receive the next one.\n"
+    # counted lowercase in code (`tokn` in inline code and twice in the block; `parse_tokn` splits at `_`)
+    assert suppressed(results["guide.md"]) == {("code vocabulary", "tokn: 4 times in code"): 1}
+    assert ("code vocabulary", "tokn: 4 times in code") in suppressed(results["notes.txt"])
     # without the code, the same word is a suspect misspelling (too unsure to report in documentation)
     alone = run({"guide.md": docs["guide.md"]})["guide.md"]
     assert alone.cleaned != docs["guide.md"] or alone.findings or [r for r, _, _ in alone.suppressed] == [GUESS]
@@ -164,7 +164,7 @@ def test_a_word_the_corpus_writes_in_code_is_not_changed_in_prose():
 def write_corpus(root):
     root.mkdir()
     (root / "api.md").write_text(CODE_DOC)
-    (root / "guide.md").write_text("The parser reads an ident, and teh type after it.\n")
+    (root / "guide.md").write_text("The parser reads an tokn, and teh type after it.\n")
     (root / "notas.txt").write_text(
         "La ciudad está llena de gente durante el verano, pero en invierno las calles se quedan vacías. "
         "Muchos vecinos prefieren dejar sus casas y viajar al sur del país.\n")
@@ -178,7 +178,7 @@ def test_check_statistics_print_languages_and_suppressed(cli, tmp_path):
     [languages] = [line for line in lines if line.startswith("languages:")]
     assert "eng 2" in languages and "spa 1" in languages
     said = "\n".join(line for line in lines if line.startswith("suppressed:"))
-    assert "in code/markup" in said and "code vocabulary (ident: 4 times in code x1)" in said
+    assert "in code/markup" in said and "code vocabulary (tokn: 4 times in code x1)" in said
     assert "other language" in said and "spa x" in said
 
 
@@ -188,10 +188,10 @@ def test_clean_summary_has_languages_and_suppressed(cli, tmp_path):
     assert code == 0
     summary = json.loads((tmp_path / "out/report/summary.json").read_text())
     assert summary["languages"] == {"eng": 2, "spa": 1}
-    assert summary["suppressed"]["code vocabulary"] == {"findings": 1, "by": {"ident: 4 times in code": 1}}
+    assert summary["suppressed"]["code vocabulary"] == {"findings": 1, "by": {"tokn: 4 times in code": 1}}
     assert summary["suppressed"]["in code/markup"]["by"]["code"] >= 1
     assert set(summary["suppressed"]["other language"]["by"]) == {"spa"}
-    assert (tmp_path / "out/guide.md").read_text() == "The parser reads an ident, and the type after it.\n"
+    assert (tmp_path / "out/guide.md").read_text() == "The parser reads an tokn, and the type after it.\n"
     assert (tmp_path / "out/api.md").read_text() == CODE_DOC
 
 

@@ -29,7 +29,7 @@ def test_select_by_code_prefix_and_name(ruleset):
 
 
 def test_families_select_their_rules(ruleset):
-    assert codes(ruleset.select(["SP", "CN"])) == ["CN01", "CN02", "SP01", "SP02", "SP03"]
+    assert codes(ruleset.select(["SP", "CN"])) == ["CN01", "CN02", "SP01", "SP02", "SP03", "SP04"]
 
 
 def test_ignore_wins_over_extend_select(ruleset):

@@ -23,7 +23,8 @@ from typing import Callable, NamedTuple
 from corpusclean.text import lexicon
 from corpusclean.text.channel import channel
 
-ERRORS = 2000  # synthetic misspellings per calibration
+ERRORS = 2000  # synthetic misspellings per calibration, at most ...
+MIN_ERRORS, ERRORS_PER_WORD = 500, 4  # ... and at least, or this many per distinct word drawn
 MIN_WORDS = 40  # distinct corpus words to draw from, below which no precision can be estimated
 MIN_FIXES = 50  # fixes above a threshold, below which its precision is not trusted
 FLOOR = 0.5  # no threshold below this posterior: a fix must be likelier than everything else together
@@ -129,6 +130,7 @@ def calibrate(tokens, decide: Decide, eligible: Callable[[str], bool], targets: 
     """Thresholds on ``decide``'s posterior that reach ``targets`` (safe, unsafe) on synthetic errors."""
     found = contexts(tokens, errors, eligible) if tokens else []
     words = len({c.word for c in found})
+    errors = min(errors, max(MIN_ERRORS, ERRORS_PER_WORD * words))  # a small corpus: fewer, as varied
     if words < MIN_WORDS:
         none = Level(None, None, 0.0, 0)
         return Calibration(0, words, none, none, targets,

@@ -24,6 +24,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from corpusclean._core import alignment
+
 TABLE = Path(__file__).with_name("channel.json")
 START = "^"
 OTHER = "?"
@@ -45,38 +47,11 @@ def letter(c: str) -> str:
 
 def edits(intended: str, observed: str) -> list[Edit]:
     """The fewest edits (optimal string alignment: substitution, deletion, insertion, adjacent swap) that
-    turn ``intended`` into ``observed``, both lowercase. Ties prefer a substitution, then a deletion."""
-    a, b = intended, observed
-    rows, cols = len(a) + 1, len(b) + 1
-    d = [[0] * cols for _ in range(rows)]
-    for i in range(rows):
-        d[i][0] = i
-    for j in range(cols):
-        d[0][j] = j
-    for i in range(1, rows):
-        for j in range(1, cols):
-            cost = a[i - 1] != b[j - 1]
-            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1] and cost:
-                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
-    found, i, j = [], len(a), len(b)
-    while i or j:
-        before = letter(a[i - 2]) if i > 1 else START
-        if i and j and a[i - 1] == b[j - 1] and d[i][j] == d[i - 1][j - 1]:
-            i, j = i - 1, j - 1
-        elif i and j and d[i][j] == d[i - 1][j - 1] + 1:
-            found.append(Edit("sub", letter(a[i - 1]), letter(b[j - 1])))
-            i, j = i - 1, j - 1
-        elif i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1] and d[i][j] == d[i - 2][j - 2] + 1:
-            found.append(Edit("swap", letter(a[i - 2]), letter(a[i - 1])))
-            i, j = i - 2, j - 2
-        elif i and d[i][j] == d[i - 1][j] + 1:
-            found.append(Edit("del", before, letter(a[i - 1])))
-            i -= 1
-        else:
-            found.append(Edit("ins", letter(a[i - 1]) if i else START, letter(b[j - 1])))
-            j -= 1
-    return found[::-1]
+    turn ``intended`` into ``observed``, both lowercase, in word order; ties prefer a substitution, then a
+    swap, then a deletion. Aligned by the core (``native/src/spelling.rs: alignment``); letters outside
+    a-z become ``?``."""
+    return [Edit(kind, first if first == START else letter(first), letter(second))
+            for kind, first, second in alignment(intended, observed)]
 
 
 class Channel:
@@ -90,6 +65,7 @@ class Channel:
         self._per_letter: dict[tuple, Any] = {}
         self._weights: dict[Edit, float] = {}
         self._totals: dict[str, float] = {}
+        self._spellings: dict[str, float] = {}
 
     def weight(self, edit: Edit) -> float:
         """The edit's count relative to its context's count (KCG's ratio), smoothed."""
@@ -136,6 +112,12 @@ class Channel:
     def spelling(self, word: str) -> float:
         """P(a new word is spelled ``word``): letter bigrams from the word list, and a length drawn from a
         geometric distribution with the mean of English words (MEAN_LENGTH)."""
+        if (found := self._spellings.get(word)) is not None:
+            return found
+        found = self._spellings[word] = self._spelling(word)
+        return found
+
+    def _spelling(self, word: str) -> float:
         probability, before = 1.0, START
         for c in map(letter, word):
             probability *= (self.bigrams.get(before + c, 0.0) + SMOOTHING) / (self.unigrams.get(before, 0.0) + 27)

@@ -33,6 +33,7 @@ from corpusclean.text.channel import channel
 
 AFFIXES = ("s", "es", "d", "ed", "ing", "er", "ers", "ly", "al", "ness", "ment", "ful", "less", "ism", "ist")
 BACKOFF = 0.4  # stupid backoff's discount for an unseen pair
+PRUNE = 5.0  # log10 units below the best prior x channel at which a candidate is not weighed further
 PRIOR_TOKENS = 1_000_000  # a corpus of this many words weighs as much as the dictionary in the prior
 NOVEL_RATE = 0.001  # share of words in edited text that no dictionary lists (names aside)
 
@@ -88,8 +89,10 @@ def corpus_count(corpus: Corpus | None, lower: str) -> int:
     return sum(corpus.count(form) for form in corpus.forms_of(lower)) if corpus else 0
 
 
+@lru_cache(maxsize=1 << 17)
 def prior(word: str, corpus: Corpus | None) -> float:
-    """P(word): the dictionary's frequency blended with the corpus's, and the chance of a new word."""
+    """P(word): the dictionary's frequency blended with the corpus's, and the chance of a new word.
+    Cached per word and corpus: a run asks for the same candidates again and again."""
     share = corpus_share(corpus)
     in_corpus = corpus_count(corpus, word) / corpus.total() if share else 0.0
     in_dictionary = lexicon.correction_frequencies().get(word, 0) / lexicon.word_total()
@@ -135,11 +138,17 @@ def choose(word: str, previous: str | None, following: str | None, corpus: Corpu
     found = lexicon.candidates(word)
     if not found:
         return NO_CHOICE
+    # Prior times channel first; the context only for candidates within reach of the best (a neighbour
+    # pair moves a score by a few orders of magnitude, never by PRUNE): dozens of two-edit candidates of
+    # a short word cost a channel lookup each, not a context each.
+    based = sorted(((math.log10(prior(c, corpus)) + channel_log(word, c), c, d) for c, d in found), reverse=True)
+    reach = based[0][0] - PRUNE
     scored = []
-    for candidate, distance in found:
-        p = prior(candidate, corpus)
-        context, support = _context(candidate, p, previous, following, corpus)
-        scored.append((candidate, distance, math.log10(p) + channel_log(word, candidate) + context, support))
+    for base, candidate, distance in based:
+        if base < reach:
+            break
+        context, support = _context(candidate, prior(candidate, corpus), previous, following, corpus)
+        scored.append((candidate, distance, base + context, support))
     # The word as written: a new word, spelled so. Its own corpus count stays out of its prior (a typo
     # repeated would vouch for itself); rules weigh it against the candidates' counts themselves (SP02's
     # corpus-word test).

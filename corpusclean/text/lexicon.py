@@ -37,6 +37,7 @@ CLITICS = ("s", "ll", "re", "ve", "d", "m", "t")
 SUFFIXES = ("s", "es", "er", "ers", "y", "ly", "ful", "ness", "less", "ish", "ed", "ing", "able", "ism", "ist")
 # A verb made of a long noun (parameter+ize); short bases make misspellings known (`analize`, `reconize`).
 IZE_SUFFIXES, IZE_BASE = ("ize", "izes", "ized", "izing"), 6
+SHORT_FOR_2 = 6  # words shorter than this take only common words as two-edit candidates
 COMMON = 1_000_000  # n-gram count of a common word (`proxy`): the wide list also holds rare and wrong forms
 
 
@@ -209,7 +210,9 @@ def candidates(word: str, min_length_for_2: int = 4) -> tuple[tuple[str, int], .
     words = correction_frequencies()
     found = [(c, 1) for c in _dictionary().one_edit(word)]
     if len(word) >= min_length_for_2:
-        found += [(c, 2) for c in _dictionary().two_edits(word)]
+        # a short word is two edits from hundreds of rare words; only common ones can outweigh one edit
+        floor = COMMON if len(word) < SHORT_FOR_2 else 0
+        found += [(c, 2) for c in _dictionary().two_edits(word) if words[c] >= floor]
     return tuple(sorted(found, key=lambda cd: (-words[cd[0]], cd[0])))
 
 

@@ -261,6 +261,16 @@ fn in_chars(
 }
 
 /// The words of `text` as `WORD.findall` gives them, with their code-point spans.
+/// The fewest edits from `intended` to `observed`: (kind, first, second), as `spelling::alignment`.
+#[pyfunction]
+fn alignment(intended: &str, observed: &str) -> Vec<(&'static str, String, String)> {
+    let (a, b): (Vec<char>, Vec<char>) = (intended.chars().collect(), observed.chars().collect());
+    spelling::alignment(&a, &b)
+        .into_iter()
+        .map(|(kind, x, y)| (kind, x.to_string(), y.to_string()))
+        .collect()
+}
+
 #[pyfunction]
 fn word_spans(text: &str) -> Vec<(&str, usize, usize)> {
     words(text)
@@ -523,6 +533,7 @@ fn _core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(learnable_lines, module)?)?;
     module.add_function(wrap_pyfunction!(fingerprint, module)?)?;
     module.add_function(wrap_pyfunction!(word_spans, module)?)?;
+    module.add_function(wrap_pyfunction!(alignment, module)?)?;
     module.add_class::<WordCounts>()?;
     module.add_class::<Vocabulary>()?;
     module.add_class::<DocWords>()?;

@@ -146,6 +146,67 @@ pub fn osa_distance(a: &[char], b: &[char], limit: usize) -> usize {
     Rows::default().osa_distance(a, b, limit)
 }
 
+/// The fewest edits that turn `intended` into `observed` (optimal string alignment), as (kind, first,
+/// second): `sub` (intended letter, typed letter), `del` (letter before or `^`, dropped letter), `ins`
+/// (letter before or `^`, added letter), `swap` (the two intended letters), in word order. Ties prefer a
+/// match, then a substitution, a swap, a deletion. The channel model (`corpusclean.text.channel`) weighs
+/// each edit.
+pub fn alignment(intended: &[char], observed: &[char]) -> Vec<(&'static str, char, char)> {
+    let (a, b) = (intended, observed);
+    let width = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * width];
+    let at = |i: usize, j: usize| i * width + j;
+    for i in 0..=a.len() {
+        d[at(i, 0)] = i;
+    }
+    for j in 0..=b.len() {
+        d[at(0, j)] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut value = (d[at(i - 1, j)] + 1)
+                .min(d[at(i, j - 1)] + 1)
+                .min(d[at(i - 1, j - 1)] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && cost == 1 {
+                value = value.min(d[at(i - 2, j - 2)] + 1);
+            }
+            d[at(i, j)] = value;
+        }
+    }
+    let mut found = Vec::new();
+    let (mut i, mut j) = (a.len(), b.len());
+    while i > 0 || j > 0 {
+        let here = d[at(i, j)];
+        let before = if i > 1 { a[i - 2] } else { '^' };
+        if i > 0 && j > 0 && a[i - 1] == b[j - 1] && here == d[at(i - 1, j - 1)] {
+            i -= 1;
+            j -= 1;
+        } else if i > 0 && j > 0 && here == d[at(i - 1, j - 1)] + 1 {
+            found.push(("sub", a[i - 1], b[j - 1]));
+            i -= 1;
+            j -= 1;
+        } else if i > 1
+            && j > 1
+            && a[i - 1] == b[j - 2]
+            && a[i - 2] == b[j - 1]
+            && here == d[at(i - 2, j - 2)] + 1
+        {
+            found.push(("swap", a[i - 2], a[i - 1]));
+            i -= 2;
+            j -= 2;
+        } else if i > 0 && here == d[at(i - 1, j)] + 1 {
+            found.push(("del", before, a[i - 1]));
+            i -= 1;
+        } else {
+            found.push(("ins", if i > 0 { a[i - 1] } else { '^' }, b[j - 1]));
+            j -= 1;
+        }
+    }
+    found.reverse();
+    found
+}
+
 /// The three rows of the alignment table the distance needs, reused from pair to pair.
 #[derive(Default)]
 struct Rows([Vec<usize>; 3]);
@@ -223,6 +284,29 @@ mod tests {
     fn two_edits_scan_words_of_three_letters_or_more() {
         assert_eq!(dictionary().two_edits("govrnmnt"), vec!["government"]);
         assert!(dictionary().two_edits("ab").is_empty());
+    }
+
+    #[test]
+    fn alignment_names_the_edits_in_word_order() {
+        let chars = |w: &str| w.chars().collect::<Vec<char>>();
+        assert_eq!(
+            alignment(&chars("receive"), &chars("recieve")),
+            vec![("swap", 'e', 'i')]
+        );
+        assert_eq!(
+            alignment(&chars("raqqa"), &chars("raqq")),
+            vec![("del", 'q', 'a')]
+        );
+        assert_eq!(
+            alignment(&chars("the"), &chars("xthe")),
+            vec![("ins", '^', 'x')]
+        );
+        assert_eq!(
+            alignment(&chars("from"), &chars("fomr")).len(),
+            2,
+            "two edits, not a swap"
+        );
+        assert!(alignment(&chars("same"), &chars("same")).is_empty());
     }
 
     #[test]

@@ -12,6 +12,7 @@ from corpusclean.text import lexicon
 from corpusclean.text.calibration import Calibration, calibrate
 from corpusclean.text.correction import Choice, choose
 from corpusclean.text.form_table import form_table
+from corpusclean.text.splits import split_at
 from corpusclean.text.tokens import is_glued, is_sentence_start, neighbours, transfer_case
 
 
@@ -49,13 +50,14 @@ class UnknownWord(Rule):
     Example:
         Before: "Some escaped, some succesffully.\n"
         After:  "Some escaped, some successfully.\n"
-        Flagged: "The beermaker grew fast.\n"
+        Flagged: "The beerbrewer grew fast.\n"
         Flagged: "Output rose to 2m bpd in May.\n"
         Unchanged: "Names such as Scrocca, acronyms such as IEDs and U.S.-backed compounds.\n"
 
     Fix safety:
-        Calibrated on the corpus itself: after pass 1, 2,000 words drawn from the corpus's own word
-        pairs are misspelt as people misspell and corrected in their corpus context; a fix is safe when
+        Calibrated on the corpus itself, when the first finding needs it: up to 2,000 words drawn from the
+        corpus's own word pairs (four per distinct word drawn, at least 500) are misspelt as people
+        misspell and corrected in their corpus context; a fix is safe when
         its probability reaches the lowest threshold at which those fixes were 99% right (`safe-precision`),
         and unsafe at 90% (`unsafe-precision`). The estimate is reported (`--statistics`, summary.json).
         A corpus too small to calibrate (fewer than 40 distinct words to misspell) gets no safe fix, and
@@ -63,10 +65,11 @@ class UnknownWord(Rule):
         are as often words the dictionary lacks: `transformative`), and a fix of a word of four letters
         or fewer must also form known word pairs with both its neighbours, a longer one with one of them. Never safe, whatever
         the probability (display-only): a fix that only adds or strips an affix (`storages` →
-        `storage`), a word that is two common words run together (`beermaker`, `downlights`), a vowel-less
+        `storage`), a word that is two common words run together (`beerbrewer`, `downlights`), a vowel-less
         unit after a number (`2m bpd`, `60 kph`). A capitalised word is checked only at a sentence start
         and only when the corpus also writes it in lowercase (`Hte`); otherwise it is a name. All-caps
-        words, words with digits, compounds, handles, URLs and allow-listed words are never reported.
+        words, words with digits, compounds, handles, URLs, allow-listed words and halves of a split word
+        (SP04's: `A merican`) are never reported.
 
     Options:
         min-documents: a form in this many documents is accepted, unless dominated (default 3).
@@ -90,10 +93,10 @@ class UnknownWord(Rule):
 
     def prepare(self, ctx: RuleContext) -> None:
         lexicon.frequencies(), lexicon.correction_frequencies(), lexicon.pair_frequencies()
-        self.calibration(ctx)
 
     def calibration(self, ctx: RuleContext) -> Calibration | None:
-        """The thresholds this corpus's calibration chose (once per run: every document asks)."""
+        """The thresholds this corpus's calibration chose: once per run, when the first finding needs
+        them (a corpus with nothing to fix costs none)."""
         tokens = ctx.stats.get("tokens")
         if not tokens:
             return None
@@ -111,7 +114,6 @@ class UnknownWord(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         tokens = ctx.stats.get("tokens")
-        calibration = self.calibration(ctx)
         text = doc.text
         # Each form is judged once per run (the table); the context of each hit is checked here.
         table = form_table(self, ctx, lambda w: self._unknown(w, ctx, tokens))
@@ -125,8 +127,11 @@ class UnknownWord(Rule):
             if tokens and (self._corpus_word(lower, choice, tokens)
                            or self._attested(lower, choice.best, previous, following, tokens)):
                 continue
+            calibration = self.calibration(ctx)
             if lower in lexicon.varieties() and self._safety(lower, choice, calibration) is Safety.DISPLAY_ONLY:
                 continue  # a word of another variety (`rort`, `vegies`), unless a fix is clearly likelier
+            if split_at(text, start, end, tokens):
+                continue  # half of a split word (`A merican`): SP04 joins it
             yield self._finding(doc, word, Span(start, end), choice, tokens, calibration)
 
     def _unknown(self, word: str, ctx: RuleContext, tokens) -> str | None:
