@@ -12,7 +12,7 @@
 9. Documentation (pydantic, httpx, mkdocs Markdown; flask reST): changes inside code/markup, found
    independently with markdown-it-py/docutils (target 0); precision of the rest (target >= 0.9); codespell
    and typos on the same files (see eval/docs.py, eval/regions.py).
-10-11. Informal and formal English (NLTK webtext, inaugural addresses): false changes per 100k words
+10-11. Informal, formal and news English (NLTK webtext, inaugural addresses, Brown news): false changes per 100k words
    (target <= 5); other languages (CoNLL-2002 Spanish/Dutch, Hindi, Bangla, newspaper3k's non-English
    pages): words changed (target 0) and the language assigned (see eval/prose_guard.py).
 12. Corpus-attested name repair across corpora (see eval/name_repair.py).

@@ -112,27 +112,39 @@ def measure(texts: list[str], eval_dir: Path) -> tuple[dict, list[str]]:
                 kinds[mark[2]] += 1
                 del by_doc[i][edit.span.start]
             else:
-                others.append(f"{'/'.join(edit.codes)} {before!r} -> {replacement!r}")
+                others.append(("/".join(edit.codes), before, replacement))
     missed = [f"{form} ({name}, {kind})" for marks_ in by_doc.values() for form, name, kind in marks_.values()]
     words = sum(len(WORD.findall(t)) for t in texts)
     total = Counter(kind for *_, kind in marks)
     return {"damaged": len(marks), "restored": right, "recall": right / max(1, len(marks)),
             "by_kind": {k: f"{kinds[k]}/{total[k]}" for k in sorted(total)},
-            "other_per_100k": len(others) / words * 1e5, "words": words}, others + ["missed: " + ", ".join(missed)]
+            "other_per_100k": len(others) / words * 1e5, "words": words}, others, missed
 
 
 CORPORA = ("news/bbc_greene_cunningham", "news/nltk_brown_news", "news/nltk_inaugural", "news/nltk_webtext")
 
 
 def name_repair(eval_dir: Path) -> None:
+    from reviews import review_rows
+
+    review = {(corpus, word, fix): (verdict, note)
+              for corpus, word, fix, verdict, note in review_rows("name_repair_review.tsv", 5)}
     print("12. Corpus-attested name repair (--unsafe-fixes --select SP,CN): each corpus's frequent names damaged "
-          "once each; targets recall >= 0.7, other words changed <= 3 per 100k. BBC was tuned on; the rest not.")
+          "once each; targets recall >= 0.7, other words changed <= 3 per 100k. BBC was tuned on; the rest not. "
+          "Other changes judged in eval/name_repair_review.tsv (typo/variant: the source's own slips, fixed).")
     for corpus in CORPORA:
+        name = corpus.split("/")[-1]
         files = sorted((eval_dir / corpus).rglob("*.txt"))
         texts = [p.read_text(encoding="utf-8", errors="replace") for p in files]
-        figures, listing = measure(texts, eval_dir)
-        print(f"   {corpus.split('/')[-1]:<26} recall {figures['recall']:.2f} ({figures['restored']}/{figures['damaged']}) "
+        figures, others, missed = measure(texts, eval_dir)
+        verdicts = Counter(review.get((name, before, fix), ("unreviewed", ""))[0] for _, before, fix in others)
+        false = verdicts["false"] + verdicts["wrong-fix"]
+        print(f"   {name:<26} recall {figures['recall']:.2f} ({figures['restored']}/{figures['damaged']}) "
               f"{figures['by_kind']}; other words changed {figures['other_per_100k']:.1f} per 100k "
-              f"({figures['words']:,} words)")
-        for line in listing:
-            print(f"     {line}")
+              f"({figures['words']:,} words): {dict(sorted(verdicts.items()))}, wrong "
+              f"{false / figures['words'] * 1e5:.1f} per 100k")
+        for code, before, fix in others:
+            verdict, note = review.get((name, before, fix), ("unreviewed", ""))
+            if verdict not in ("typo", "variant"):
+                print(f"     {verdict:<10} {code} {before!r} -> {fix!r}" + (f"  ({note})" if note else ""))
+        print(f"     missed: {', '.join(missed)}")

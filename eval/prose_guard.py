@@ -25,7 +25,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-PROSE_SETS = ["nltk_webtext", "nltk_inaugural"]
+PROSE_SETS = ["nltk_webtext", "nltk_inaugural", "nltk_brown_news"]
 # newspaper3k's test pages that are not English (read one by one), with their language (ISO 639-3).
 NEWSPAPER3K = {"arabic.txt": "ara", "chinese.txt": "cmn", "japanese.txt": "jpn", "japanese2.txt": "jpn",
                "spanish.txt": "spa", "thai.txt": "tha", "vogue.de1.txt": "deu", "vogue.de2.txt": "deu"}

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import random
-import re
+from collections import Counter
 from pathlib import Path
 
 from spelling import SYSTEMS, Score, held_out, inject, read_pairs, score
@@ -81,6 +81,10 @@ def _estimate(calibration: dict | None, level: str, measured: Score) -> str:
 def split_words(eval_dir: Path, rate: float = 0.005, seed: int = 3) -> None:
     import corpusclean
 
+    from reviews import review_rows
+
+    review = {(corpus, matched.replace("\\n", "\n"), fix.replace("\\n", "\n")): (verdict, note)
+              for corpus, matched, fix, verdict, note in review_rows("split_review.tsv", 5)}
     print("14. Split words (SP04): a stray space injected inside ~1 word in 200 (words of 6+ letters); "
           "joins restored, and joins made on the untouched corpus (listed for judging)")
     for corpus, status in CORPORA:
@@ -112,12 +116,14 @@ def split_words(eval_dir: Path, rate: float = 0.005, seed: int = 3) -> None:
                 tally[finding.fix.safety.name][0 if ok else 1] += 1
         total = sum(map(len, truth))
         (right, wrong), (u_right, u_wrong) = tally["SAFE"], tally["UNSAFE"]
-        clean_joins = [f"{f.matched!r} -> {f.fix.edits[0].replacement!r} ({f.fix.safety.name.lower()})"
+        clean_joins = [(f.matched, f.fix.edits[0].replacement, f.fix.safety.name.lower())
                        for r in corpusclean.check(texts, select=["SP04"]) for f in r.findings]
+        verdicts = [review.get((corpus, matched, fix), ("unreviewed", "")) for matched, fix, _ in clean_joins]
         print(f"   {corpus:<24} ({status}) injected {total}: safe joins right {right}, wrong {wrong} "
               f"(recall {right / max(1, total):.2f}, precision {right / max(1, right + wrong):.3f}); with unsafe "
               f"ones recall {(right + u_right) / max(1, total):.2f}, precision "
               f"{(right + u_right) / max(1, right + wrong + u_right + u_wrong):.3f}; "
-              f"joins proposed on the untouched text: {len(clean_joins)}")
-        for line in clean_joins[:30]:
-            print(f"     {line}")
+              f"joins proposed on the untouched text: {len(clean_joins)}, "
+              f"{dict(sorted(Counter(v for v, _ in verdicts).items()))} (eval/split_review.tsv)")
+        for (matched, fix, safety), (verdict, note) in zip(clean_joins, verdicts):
+            print(f"     {verdict:<10} {matched!r} -> {fix!r} ({safety})" + (f"  ({note})" if note else ""))

@@ -150,34 +150,27 @@ def pyspellchecker_outputs(texts: list[str]) -> list[str]:
     return [WORD.sub(fix, text) for text in texts]
 
 
-def codespell_outputs(texts: list[str]) -> list[str] | None:
-    """codespell itself, writing its fixes (`-w`) into copies of the texts; None when it is not installed."""
-    exe = shutil.which("codespell") or str(Path(sys.executable).parent / "codespell")
-    if not Path(exe).exists():
-        return None
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = []
-        for i, text in enumerate(texts):
-            path = Path(tmp) / f"{i:05}.txt"
-            path.write_text(text, encoding="utf-8")
-            paths.append(path)
-        subprocess.run([exe, "-w", "-q", "3", tmp], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        return [p.read_text(encoding="utf-8") for p in paths]
+def fixed_in_copies(tool: str, *flags: str):
+    """A spell checker that writes its fixes into files, run on copies of the texts; None when it is not
+    installed."""
+    def run(texts: list[str]) -> list[str] | None:
+        exe = shutil.which(tool) or str(Path(sys.executable).parent / tool)
+        if not Path(exe).exists():
+            return None
+        with tempfile.TemporaryDirectory() as tmp:
+            paths = []
+            for i, text in enumerate(texts):
+                path = Path(tmp) / f"{i:05}.txt"
+                path.write_text(text, encoding="utf-8")
+                paths.append(path)
+            subprocess.run([exe, *flags, tmp], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            return [p.read_text(encoding="utf-8") for p in paths]
+
+    return run
 
 
-def typos_outputs(texts: list[str]) -> list[str] | None:
-    """The typos spell checker, writing its fixes (`--write-changes`) into copies of the texts."""
-    exe = shutil.which("typos") or str(Path(sys.executable).parent / "typos")
-    if not Path(exe).exists():
-        return None
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = []
-        for i, text in enumerate(texts):
-            path = Path(tmp) / f"{i:05}.txt"
-            path.write_text(text, encoding="utf-8")
-            paths.append(path)
-        subprocess.run([exe, "--write-changes", tmp], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        return [p.read_text(encoding="utf-8") for p in paths]
+codespell_outputs = fixed_in_copies("codespell", "-w", "-q", "3")
+typos_outputs = fixed_in_copies("typos", "--write-changes")
 
 
 SYSTEMS: dict[str, Callable] = {

@@ -159,3 +159,16 @@ def test_sp03_weighs_a_slip_against_a_new_name():
     texts = corpus(400) + ["Coach Korn said so.\n"] * 5 + ["Coach Koen said so.\n"]
     [finding] = run_rules(texts, [CorpusNearMiss()])[-1].findings
     assert finding.fix.safety is Safety.DISPLAY_ONLY and finding.evidence["probability"] < 0.9
+
+
+def test_sp03_keeps_a_longer_name_and_a_possessive_apart():
+    base = corpus() + ["President Kennedy spoke in Boston.\n"] * 12
+    # `Jason Kenney` is someone else: the corpus never writes `Jason Kennedy`
+    [finding] = run_rules(base + ["The analyst Jason Kenney said so.\n"], [CorpusNearMiss()])[-1].findings
+    assert finding.fix.safety is Safety.DISPLAY_ONLY
+    # with no name around it, the same slip is fixed (unsafe)
+    [finding] = run_rules(base + ["He said Kenney spoke.\n"], [CorpusNearMiss()])[-1].findings
+    assert finding.fix.safety is Safety.UNSAFE and finding.fix.edits[0].replacement == "Kennedy"
+    # a possessive is never respelled as a name ending in s
+    texts = corpus() + ["Sherlock Holmes spoke.\n"] * 12 + ["Lord Holme's plan failed.\n"]
+    assert run_rules(texts, [CorpusNearMiss()])[-1].findings == ()

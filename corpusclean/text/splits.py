@@ -57,10 +57,17 @@ def _join(text: str, start: int, end: int, left: str, right: str, separator: str
     if not right.islower() or len(left) + len(right) < 4 or in_url_or_email(text, start, end):
         return None
     joined = left + right
-    known = lexicon.is_known(joined.lower())
+    # listed as it is: derivations the dictionary accepts (`plowin` for `plowing`) are no evidence here
+    known = lexicon.in_dictionary(joined.lower())
     if not known and (not tokens or tokens.count(joined) < ATTESTED):
         return None
+    if len(right) == 1 and not fragment(right):
+        return None  # `vis a vis`: a one-letter word after a fragment is the word it is
+    if len(left) == 1 and not fragment(left) and len(right) < 4:
+        return None  # `a vis` is not `avis`; `A merican` is `American`: a long half is no word alone
     halves = [part for part in (left, right) if len(part) > 1 and fragment(part)]
+    if len(halves) == 1 and len(halves[0]) < 3 and min(len(left), len(right)) > 1:
+        return None  # `per se`: two letters beside a word are a word of another language, not half of one
     if not halves:
         return None  # two words (`to day`, `the rapist`), or a letter and a word (`s not`, `R and`)
     if tokens and any(tokens.documents_with(part) >= OWN_WORD_DOCUMENTS or tokens.count(part) >= OWN_WORD_COUNT

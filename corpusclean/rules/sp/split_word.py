@@ -34,6 +34,8 @@ class SplitWord(Rule):
         After:  "The reconstruction of the old\nbridge took a year; the result was fine.\n"
         Unchanged: "We met to day in deed, said the rapist.\n"
         Unchanged: "The Raqq a road.\n"
+        Unchanged: "Their role vis a vis the state.\n"
+        Unchanged: "It is not wrong per se, he said, plow in hand.\n"
         Unchanged: "Type it in the url bar. The url bar, the url bar, the url bar and the url bar. Then the urlbar, the urlbar and the urlbar.\n"
 
     Fix safety:
@@ -70,7 +72,7 @@ class SplitWord(Rule):
                 yield self._finding(doc, found, tokens)
 
     def _finding(self, doc: Document, split: Split, tokens) -> Finding:
-        known = lexicon.is_known(split.joined.lower())
+        known = lexicon.in_dictionary(split.joined.lower())
         common = lexicon.correction_frequencies().get(split.joined.lower(), 0) >= lexicon.COMMON
         halves_only = all(fragment(part) or len(part) == 1 for part in (split.left, split.right))
         safety = Safety.SAFE if common and halves_only else Safety.UNSAFE
