@@ -172,3 +172,16 @@ def test_sp03_keeps_a_longer_name_and_a_possessive_apart():
     # a possessive is never respelled as a name ending in s
     texts = corpus() + ["Sherlock Holmes spoke.\n"] * 12 + ["Lord Holme's plan failed.\n"]
     assert run_rules(texts, [CorpusNearMiss()])[-1].findings == ()
+
+
+def test_drawn_misspellings_follow_the_listed_edit_probabilities():
+    import collections
+
+    model, rng, n = channel(), random.Random(1), 40_000
+    drawn = collections.Counter(model.draw("receive", rng) for _ in range(n))
+    expected = collections.Counter()
+    for p, typed in model.single_edits("receive"):
+        expected[typed] += p
+    total = sum(expected.values())
+    assert set(drawn) <= set(expected)
+    assert max(abs(drawn[t] / n - p / total) for t, p in expected.items()) < 0.01

@@ -17,7 +17,6 @@ import bisect
 import itertools
 import random
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Callable, NamedTuple
 
 from corpusclean.text import lexicon
@@ -111,18 +110,8 @@ def misspell(word: str, rng: random.Random) -> str | None:
     edits = 1 + bisect.bisect(list(itertools.accumulate(shares[:-1])), rng.random() * sum(shares))
     typed = word
     for _ in range(edits):
-        cumulative, forms = _edit_table(typed)
-        if not forms:
-            break
-        typed = forms[bisect.bisect(cumulative, rng.random() * cumulative[-1], hi=len(forms) - 1)]
+        typed = model.draw(typed, rng)
     return None if typed == word or lexicon.is_known(typed) or typed in lexicon.varieties() else typed
-
-
-@lru_cache(maxsize=1 << 14)
-def _edit_table(word: str) -> tuple[list[float], list[str]]:
-    """The single edits of ``word`` that leave two letters or more: cumulative probabilities and forms."""
-    kept = [(p, typed) for p, typed in channel().single_edits(word) if len(typed) >= 2]
-    return list(itertools.accumulate(p for p, _ in kept)), [typed for _, typed in kept]
 
 
 def calibrate(tokens, decide: Decide, eligible: Callable[[str], bool], targets: tuple[float, float],

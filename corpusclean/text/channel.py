@@ -18,6 +18,8 @@ Letters outside a-z share one class (``?``).
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 import math
 from functools import lru_cache
@@ -141,6 +143,45 @@ class Channel:
             if tail:
                 found.append((self.weight(Edit("swap", letter(c), letter(tail[0]))), head + tail[0] + c + tail[1:]))
         return [(w / total, typed) for w, typed in found]
+
+    def draw(self, intended: str, rng) -> str:
+        """One single edit of ``intended`` (lowercase), drawn with the probabilities ``single_edits``
+        lists, without listing them: a slot and a kind first (O(length)), then the letter. Edits that
+        would leave fewer than two letters are not drawn."""
+        slots: list[tuple[float, str, int]] = []
+        for i in range(len(intended) + 1):
+            before = letter(intended[i - 1]) if i else START
+            slots.append((self._letters("ins", before, "")[0][-1], "ins", i))
+            if i == len(intended):
+                break
+            c = intended[i]
+            slots.append((self._letters("sub", letter(c), c)[0][-1], "sub", i))
+            if len(intended) > 2:
+                slots.append((self.weight(Edit("del", before, letter(c))), "del", i))
+            if i + 1 < len(intended):
+                slots.append((self.weight(Edit("swap", letter(c), letter(intended[i + 1]))), "swap", i))
+        pick, acc = rng.random() * sum(w for w, _, _ in slots), 0.0
+        for weight, kind, i in slots:
+            acc += weight
+            if acc >= pick:
+                break
+        if kind == "del":
+            return intended[:i] + intended[i + 1:]
+        if kind == "swap":
+            return intended[:i] + intended[i + 1] + intended[i] + intended[i + 2:]
+        first = (letter(intended[i - 1]) if i else START) if kind == "ins" else letter(intended[i])
+        cumulative, letters = self._letters(kind, first, "" if kind == "ins" else intended[i])
+        y = letters[bisect.bisect(cumulative, rng.random() * cumulative[-1], hi=len(letters) - 1)]
+        return intended[:i] + y + intended[i + (kind == "sub"):]
+
+    def _letters(self, kind: str, first: str, exclude: str) -> tuple[list[float], str]:
+        """Cumulative weights of ``kind first ?`` over the letters a-z but ``exclude``, and those letters."""
+        key = ("cumulative", kind, first, exclude)
+        if key not in self._per_letter:
+            letters = "".join(y for y in LETTERS if y != exclude)
+            self._per_letter[key] = (list(itertools.accumulate(self.weight(Edit(kind, first, y)) for y in letters)),
+                                     letters)
+        return self._per_letter[key]
 
     def _typed(self, kind: str, first: str) -> list[tuple[float, str]]:
         """(weight, letter typed) of every ``sub first ?`` or ``ins first ?`` edit to a letter a-z."""
