@@ -91,7 +91,7 @@ def inject(texts: list[str], eval_dir: Path) -> tuple[list[str], list[tuple[int,
     return texts, marks
 
 
-def measure(texts: list[str], eval_dir: Path) -> tuple[dict, list[str]]:
+def measure(texts: list[str], eval_dir: Path) -> tuple[dict, list[tuple[str, str, str]], list[str]]:
     import corpusclean
 
     damaged, marks = inject(texts, eval_dir)

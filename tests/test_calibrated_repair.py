@@ -11,6 +11,7 @@ from corpusclean.core.findings import Safety
 from corpusclean.core.rule import RuleContext
 from corpusclean.rules.cn.variant_spelling import VariantSpelling
 from corpusclean.rules.sp.corpus_near_miss import CorpusNearMiss
+from corpusclean.rules.sp.split_word import SplitWord
 from corpusclean.rules.sp.unknown_word import UnknownWord
 from corpusclean.text import calibration as calib
 from corpusclean.text.channel import LETTERS, OTHER, START, Edit, channel, edits
@@ -66,7 +67,7 @@ def test_common_slips_are_likelier_than_rare_ones():
 def test_edits_are_the_fewest_and_name_their_letters():
     assert edits("receive", "recieve") == [Edit("swap", "e", "i")]
     assert edits("raqqa", "raqq") == [Edit("del", "q", "a")]
-    assert edits("the", "tthe") == [Edit("ins", "t", "t")] or edits("the", "tthe") == [Edit("ins", START, "t")]
+    assert edits("the", "tthe") == [Edit("ins", START, "t")]  # the leftmost place, as the table breaks ties
     assert len(edits("from", "fomr")) == 2
 
 
@@ -185,3 +186,42 @@ def test_drawn_misspellings_follow_the_listed_edit_probabilities():
     total = sum(expected.values())
     assert set(drawn) <= set(expected)
     assert max(abs(drawn[t] / n - p / total) for t, p in expected.items()) < 0.01
+
+
+@pytest.mark.parametrize("text,cleaned", [
+    ("The resul\nt was fine.\n", "The result\nwas fine.\n"),  # the break takes the space's place
+    ("The resul\nt. Then it ended.\n", "The result. Then it ended.\n"),  # no space after: the break goes
+    ("The resul \nt was fine.\n", "The resul \nt was fine.\n"),  # two characters apart: not a split
+    ("The resul\n\nt was fine.\n", "The resul\n\nt was fine.\n"),  # a paragraph break
+    ("Tag #respon sibility now.\n", "Tag #respon sibility now.\n"),
+    ("The respon sibility/duty.\n", "The respon sibility/duty.\n"),
+])
+def test_split_words_across_lines_and_inside_tokens(text, cleaned):
+    [result] = run_rules(text, [SplitWord()])
+    assert result.cleaned == cleaned
+    for finding in result.findings:
+        assert finding.matched == text[finding.span.start:finding.span.end]
+
+
+def test_a_fragment_that_joins_either_neighbour_is_never_safe():
+    [result] = run_rules("It was peo ple ase.\n", [SplitWord()])
+    assert result.findings and all(f.fix.safety is Safety.UNSAFE for f in result.findings)
+
+
+@pytest.mark.parametrize("word", ["señal", "bière", "façon"])
+def test_sp02_leaves_words_with_letters_outside_a_to_z_alone(word):
+    text = f"The mayor called it a {word} of change, a {word} indeed.\n"
+    assert run_rules(corpus() + [text], [UnknownWord()])[-1].findings == ()
+
+
+def test_a_long_run_of_letters_does_not_break_the_model():
+    run_ = "ha" * 150
+    texts = corpus() + [f"He wrote {run_.capitalize()} and left.\n"] * 5 + [f"He wrote {run_[:-1].capitalize()} once.\n"]
+    run_rules(texts, [CorpusNearMiss(), UnknownWord()])  # no error
+    assert 0 < channel().spelling(run_) < 1e-200
+
+
+def test_listed_words_of_other_varieties_do_not_hide_known_misspellings():
+    from corpusclean.text import lexicon
+
+    assert {"wierd", "untill", "accomodate", "publically"}.isdisjoint(lexicon.varieties())

@@ -79,9 +79,10 @@ def test_a_truncation_is_safe_with_overwhelming_evidence_in_the_same_context():
     [finding] = findings(corpus + ["They reached Tabq today.\n"], "SP03", unsafe=False)
     assert finding.matched == "Tabq" and finding.fix.safety is Safety.SAFE
     assert finding.evidence["context"] == {"reached tabqa": 3}
-    # Another name that the frequent one extends, in a context the corpus never gives it: not safe.
+    # Another name that the frequent one extends, part of a longer name the corpus never writes with it
+    # (`Graham Tabqa`): another person's, not even unsafe.
     [finding] = findings(corpus + ["Said Graham Tabq, a spokesman.\n"], "SP03", unsafe=False)
-    assert finding.fix.safety is Safety.UNSAFE
+    assert finding.fix.safety is Safety.DISPLAY_ONLY
 
 
 def test_two_competing_corpus_forms_make_the_finding_display_only():

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import random
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
@@ -156,5 +157,5 @@ def _level(outcomes: list[Outcome], errors: int, target: float) -> Level:
     if best is None:
         return Level(None, None, 0.0, 0)
     threshold, right, count = best
-    return Level(round(threshold, 6), round(right / count, 4), right / max(1, errors), chosen)
+    return Level(math.floor(threshold * 1e6) / 1e6, round(right / count, 4), right / max(1, errors), chosen)
 

@@ -12,8 +12,9 @@ An edit's probability given one edit is its weight over the sum of the weights o
 allows, so the edits of a word sum to one (``edit_total``). A word with k edits has probability
 ``typo_rate * share[k] * product of its edits``; a word written as meant, ``1 - typo_rate``.
 
-The counts are learned by ``tools/train_channel.py`` from codespell's list of 63k real misspellings
-(CC BY-SA 3.0) against the letter counts of symspellpy's English word list, and ship as ``channel.json``.
+The counts are learned by ``tools/train_channel.py`` from codespell's list (CC BY-SA 3.0), Wikipedia's
+list of common misspellings (CC BY-SA) and one half of the Birkbeck lists, each group weighing the same,
+against the letter counts of symspellpy's English word list, and ship as ``channel.json``.
 Letters outside a-z share one class (``?``).
 """
 from __future__ import annotations
@@ -22,6 +23,7 @@ import bisect
 import itertools
 import json
 import math
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -34,6 +36,8 @@ OTHER = "?"
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 TYPO_RATE = 0.01  # a word in edited text is misspelt about once in a hundred (the eval injects that rate)
 MEAN_LENGTH = 8  # letters of an English word, by type
+SMALLEST = -300.0  # log10 floor of a probability: below it a float is zero
+WORDS_CACHED = 1 << 16
 SMOOTHING = 0.5  # added to every confusion count: an edit never seen in training is rare, not impossible
 
 
@@ -66,8 +70,9 @@ class Channel:
         self.shares: list[float] = table["shares"]  # share of misspellings with 1, 2, ... edits
         self._per_letter: dict[tuple, Any] = {}
         self._weights: dict[Edit, float] = {}
-        self._totals: dict[str, float] = {}
-        self._spellings: dict[str, float] = {}
+        # per word, bounded: a corpus has millions of distinct unknown words
+        self.edit_total = lru_cache(maxsize=WORDS_CACHED)(self._edit_total)
+        self.spelling = lru_cache(maxsize=WORDS_CACHED)(self._spelling)
 
     def weight(self, edit: Edit) -> float:
         """The edit's count relative to its context's count (KCG's ratio), smoothed."""
@@ -89,14 +94,9 @@ class Channel:
                                         or kind == "ins")
         return self._per_letter[key]
 
-    def edit_total(self, intended: str) -> float:
-        """The summed weight of every single edit ``intended`` allows: the normaliser that makes one
-        word's edit probabilities sum to one."""
-        if (found := self._totals.get(intended)) is None:
-            found = self._totals[intended] = self._edit_total(intended)
-        return found
-
     def _edit_total(self, intended: str) -> float:
+        """The summed weight of every single edit ``intended`` allows (``edit_total``, cached): the
+        normaliser that makes one word's edit probabilities sum to one."""
         letters = [letter(c) for c in intended]
         total = self._all_of("ins", START)
         for i, c in enumerate(letters):
@@ -111,21 +111,19 @@ class Channel:
         """P(this edit | one edit was made to ``intended``)."""
         return self.weight(edit) / self.edit_total(intended)
 
-    def spelling(self, word: str) -> float:
-        """P(a new word is spelled ``word``): letter bigrams from the word list, and a length drawn from a
-        geometric distribution with the mean of English words (MEAN_LENGTH)."""
-        if (found := self._spellings.get(word)) is not None:
-            return found
-        found = self._spellings[word] = self._spelling(word)
-        return found
-
     def _spelling(self, word: str) -> float:
-        probability, before = 1.0, START
-        for c in map(letter, word):
-            probability *= (self.bigrams.get(before + c, 0.0) + SMOOTHING) / (self.unigrams.get(before, 0.0) + 27)
+        """P(a new word is spelled ``word``) (``spelling``, cached): letter bigrams from the word list, with
+        accents folded (`señal` is spelled as `senal`), and a length drawn from a geometric distribution
+        with the mean of English words (MEAN_LENGTH). Summed in logs: a run of 200 letters is rare, not
+        impossible (the product would underflow to zero)."""
+        plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode() or word
+        log, before = 0.0, START
+        for c in map(letter, plain):
+            log += math.log10((self.bigrams.get(before + c, 0.0) + SMOOTHING) / (self.unigrams.get(before, 0.0) + 27))
             before = c
         stop = 1 / MEAN_LENGTH
-        return probability * stop * (1 - stop) ** (len(word) - 1)
+        log += math.log10(stop) + (len(plain) - 1) * math.log10(1 - stop)
+        return 10 ** max(log, SMALLEST)
 
     def single_edits(self, intended: str) -> list[tuple[float, str]]:
         """Every single edit of ``intended`` (lowercase a-z), as (probability given one edit, the typed

@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
+from typing import Any, Callable, Protocol
 
 from corpusclean.text import lexicon
 from corpusclean.text.channel import channel
@@ -39,6 +39,7 @@ NOVEL_RATE = 0.001  # share of words in edited text that no dictionary lists (na
 
 
 class Corpus(Protocol):
+    def remember(self, key: Any, compute: Callable[[], Any]) -> Any: ...
     def count(self, form: str) -> int: ...
     def forms_of(self, lower: str) -> list[str]: ...
     def pair(self, first: str, second: str) -> int: ...
@@ -89,10 +90,16 @@ def corpus_count(corpus: Corpus | None, lower: str) -> int:
     return sum(corpus.count(form) for form in corpus.forms_of(lower)) if corpus else 0
 
 
-@lru_cache(maxsize=1 << 17)
 def prior(word: str, corpus: Corpus | None) -> float:
     """P(word): the dictionary's frequency blended with the corpus's, and the chance of a new word.
-    Cached per word and corpus: a run asks for the same candidates again and again."""
+    Remembered per word by the corpus's statistics (a run asks for the same candidates again and again;
+    a process-wide cache would keep every run's statistics alive)."""
+    if corpus is None:
+        return _blended(word, None)
+    return corpus.remember(("prior", word), lambda: _blended(word, corpus))
+
+
+def _blended(word: str, corpus: Corpus | None) -> float:
     share = corpus_share(corpus)
     in_corpus = corpus_count(corpus, word) / corpus.total() if share else 0.0
     in_dictionary = lexicon.correction_frequencies().get(word, 0) / lexicon.word_total()

@@ -15,7 +15,7 @@ from corpusclean.text import lexicon
 from corpusclean.text.tokens import in_url_or_email, is_glued
 
 _NEXT = re.compile(r"( |\r?\n)([^\W\d_]+)")
-_PREVIOUS = re.compile(r"([^\W\d_]+)( |\r?\n)$")
+_PREVIOUS = re.compile(r"([^\W\d_]+)( |\r?\n)\Z")  # \Z: `$` would also match before a final line break
 SHORT = 4  # halves this short are words only when common: the wide lists hold every short letter run
 OWN_WORD_DOCUMENTS, OWN_WORD_COUNT = 3, 5  # a fragment in this many documents, or used this often, is a word
 ATTESTED = 3  # a joined form the corpus writes this often is its word, though no dictionary has it
@@ -28,6 +28,7 @@ class Split(NamedTuple):
     right: str
     separator: str
     joined: str
+    ambiguous: bool = False  # the fragment joins the word before it as well (`peo ple ase`)
 
 
 def fragment(word: str) -> bool:
@@ -41,16 +42,32 @@ def fragment(word: str) -> bool:
 
 def split_at(text: str, start: int, end: int, tokens) -> Split | None:
     """The split the word at ``text[start:end]`` (a fragment) is half of, joined with the word after it
-    or, failing that, the word before it."""
+    or, failing that, the word before it; marked ambiguous when both joins are words."""
+    if is_glued(text, start, end):
+        return None  # `#respon sibility`, `path/respon sibility`: part of something larger
+    found = []
     after = _NEXT.match(text, end)
     if after and not is_glued(text, after.start(2), after.end(2)):
-        found = _join(text, start, after.end(2), text[start:end], after.group(2), after.group(1), tokens)
-        if found:
-            return found
+        found.append(_join(text, start, after.end(2), text[start:end], after.group(2), after.group(1), tokens))
     before = _PREVIOUS.search(text, max(0, start - 40), start)
     if before and not is_glued(text, before.start(1), before.end(1)):
-        return _join(text, before.start(1), end, before.group(1), text[start:end], before.group(2), tokens)
-    return None
+        found.append(_join(text, before.start(1), end, before.group(1), text[start:end], before.group(2), tokens))
+    joins = [split for split in found if split]
+    if not joins:
+        return None
+    split = joins[0]
+    return split._replace(ambiguous=len(joins) > 1 or _joins_on(text, split, tokens))
+
+
+def _joins_on(text: str, split: Split, tokens) -> bool:
+    """A half of ``split`` also makes a word with its own other neighbour (`peo ple ase`)."""
+    after = _NEXT.match(text, split.end)
+    if after and _join(text, split.end - len(split.right), after.end(2), split.right, after.group(2),
+                       after.group(1), tokens):
+        return True
+    before = _PREVIOUS.search(text, max(0, split.start - 40), split.start)
+    return bool(before and _join(text, before.start(1), split.start + len(split.left), before.group(1),
+                                 split.left, before.group(2), tokens))
 
 
 def _join(text: str, start: int, end: int, left: str, right: str, separator: str, tokens) -> Split | None:

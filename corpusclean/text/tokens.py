@@ -149,7 +149,7 @@ def _token_edges(text: str, start: int, end: int) -> bool:
     return True
 
 
-_NEIGHBOUR_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+_NEIGHBOUR_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+\Z")  # \Z: `$` also matches before a final line break
 _NEIGHBOUR_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
 
 

@@ -122,7 +122,8 @@ impl Pairs {
     /// Efraimidis-Spirakis keys `ln(u) / count`, `u` a hash of the pair): the same pairs whatever order
     /// the corpus was counted or merged in, so a sample is the same under `--jobs` and Ray.
     pub fn sample(&self, limit: usize) -> Vec<(&str, &str, u64)> {
-        let mut heap: BinaryHeap<Reverse<Keyed<'_>>> = BinaryHeap::with_capacity(limit + 1);
+        let mut heap: BinaryHeap<Reverse<Keyed<'_>>> =
+            BinaryHeap::with_capacity(limit.min(self.len()) + 1);
         for (first, second, n) in self.iter() {
             let key = unit_hash(first, second).ln() / n as f64;
             heap.push(Reverse(Keyed(key, first, second, n)));
@@ -171,13 +172,21 @@ impl PartialEq for Keyed<'_> {
 
 impl Eq for Keyed<'_> {}
 
-/// A number in (0, 1] from the pair's words (FNV-1a): stable across runs, platforms and processes.
+/// A number in (0, 1] from the pair's words (FNV-1a, then a mixer): stable across runs, platforms and
+/// processes.
 fn unit_hash(first: &str, second: &str) -> f64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for &byte in first.as_bytes().iter().chain(b" ").chain(second.as_bytes()) {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
+    // FNV-1a leaves the high bits of short inputs poorly mixed (`a b`, `b c` drew near 1): finish with
+    // MurmurHash3's 64-bit mixer so every bit depends on every input byte
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    hash ^= hash >> 33;
     ((hash >> 11) + 1) as f64 / (1u64 << 53) as f64
 }
 
@@ -456,16 +465,34 @@ mod tests {
         assert_eq!(forward.pairs.sample(4), backward.pairs.sample(4));
         assert_eq!(forward.pairs.sample(4).len(), 4);
         assert_eq!(forward.pairs.sample(100).len(), forward.pairs.len());
-        let mut hits = 0;
-        for limit in 1..=5 {
-            hits += forward
-                .pairs
-                .sample(limit)
+        // two pairs seen 6 and 5 times, 11 once (all words, and so all hashes, differ per round):
+        // drawn by count, the frequent ones lead half the rounds, uniformly 2 in 13
+        let mut leads = 0;
+        for round in 0..50 {
+            let tag: String = [round / 26, round % 26]
                 .iter()
-                .filter(|(a, _, _)| *a == "x" || *a == "y")
-                .count();
+                .map(|&i| char::from(b'a' + i as u8))
+                .collect();
+            let (x, y) = (format!("x{tag}"), format!("y{tag}"));
+            let frequent = [x.as_str(), y.as_str()].repeat(6).join(" ");
+            let mut counts = WordCounts::default();
+            for text in &texts[..2] {
+                let renamed: Vec<String> = text.split(' ').map(|w| format!("{w}{tag}")).collect();
+                counts.observe(&[renamed.join(" ").as_str()]);
+            }
+            counts.observe(&[frequent.as_str()]);
+            leads += usize::from(
+                counts
+                    .pairs
+                    .sample(1)
+                    .iter()
+                    .all(|(a, _, _)| *a == x || *a == y),
+            );
         }
-        assert!(hits >= 5, "the two pairs seen 11 times come first: {hits}");
+        assert!(
+            leads > 15,
+            "frequent pairs lead {leads} of 50 samples (uniform: about 8)"
+        );
     }
 
     #[test]

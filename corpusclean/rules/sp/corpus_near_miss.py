@@ -198,7 +198,7 @@ def _name_neighbours(text: str, start: int, end: int, context) -> tuple[tuple[st
     found = []
     if previous and _capital_before(text, start):
         found.append(("before", previous))
-    if following and text[end:].lstrip(" \t")[:1].isupper():
+    if following and (after := _CAPITAL_AFTER.match(text, end)) and after.group()[-1].isupper():
         found.append(("after", following))
     return tuple(found)
 
@@ -210,7 +210,8 @@ def _capital_before(text: str, start: int) -> bool:
     return bool(match) and match.group(1)[:1].isupper() and not is_sentence_start(text, match.start(1))
 
 
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+\Z")
+_CAPITAL_AFTER = re.compile(r"[ \t]+[^\W\d_a-z]")
 
 
 def _name_pairs(names, form: str):

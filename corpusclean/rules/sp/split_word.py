@@ -18,7 +18,7 @@ class SplitWord(Rule):
         Finds two letter runs separated by one space or one line break, at least one of them no English
         word (or a short, rare entry of the wide word lists: `chur`, `priv`), which together make a word the dictionary knows or the corpus writes itself: `respon
         sibility`, `A merican`, `reconstru ction`, `resul t`. The joined word replaces both; a line break
-        between them moves after it.
+        between them takes the place of the space after the word, or is dropped when none follows.
 
     Why it matters:
         Scraped pages and OCR break words at layout boundaries. Left split, each half is a "typo" a
@@ -36,11 +36,13 @@ class SplitWord(Rule):
         Unchanged: "The Raqq a road.\n"
         Unchanged: "Their role vis a vis the state.\n"
         Unchanged: "It is not wrong per se, he said, plow in hand.\n"
+        Unchanged: "Tag #respon sibility now; see path/respon sibility.\n"
         Unchanged: "Type it in the url bar. The url bar, the url bar, the url bar and the url bar. Then the urlbar, the urlbar and the urlbar.\n"
 
     Fix safety:
-        Safe when the joined word is a common dictionary word and each half is either no word (as above)
-        or a single letter (`A merican`). Unsafe when one half is a word of two letters or more (`milli
+        Safe when the joined word is a common dictionary word, each half is either no word (as above)
+        or a single letter (`A merican`), and the fragment does not join its other neighbour too (`peo
+        ple ase`: people or please?). Unsafe when one half is a word of two letters or more (`milli
         on`), when the joined word is rare or only derived (`fopes`), or when only the corpus knows it
         (three or more uses). Never when both halves are
         words (`to day`, `the rapist`, `was hers`), when a half is a word the corpus uses in three or more
@@ -75,17 +77,16 @@ class SplitWord(Rule):
         known = lexicon.in_dictionary(split.joined.lower())
         common = lexicon.correction_frequencies().get(split.joined.lower(), 0) >= lexicon.COMMON
         halves_only = all(fragment(part) or len(part) == 1 for part in (split.left, split.right))
-        safety = Safety.SAFE if common and halves_only else Safety.UNSAFE
-        replacement = split.joined + ("" if split.separator == " " else split.separator)
-        end = split.end
+        safety = Safety.SAFE if common and halves_only and not split.ambiguous else Safety.UNSAFE
+        replacement, end = split.joined, split.end
         if split.separator != " " and doc.text.startswith(" ", end):
-            end += 1  # the line break moves after the word, in place of the space that followed it
-        matched = doc.text[split.start:split.end]
+            replacement, end = split.joined + split.separator, end + 1  # the line break takes the space's place
+        matched = doc.text[split.start:end]
         return Finding(
             code=self.code, name=self.name, doc_id=doc.id, span=Span(split.start, end), matched=matched,
             message=f"{matched!r} looks like one word split in two: {split.joined!r}",
             fix=Fix((Edit(Span(split.start, end), replacement),), safety, f"join as {split.joined!r}"),
             evidence={"joined": split.joined, "halves": [split.left, split.right], "dictionary": known,
-                      "corpus-count": tokens.count(split.joined) if tokens else 0,
+                      "ambiguous": split.ambiguous, "corpus-count": tokens.count(split.joined) if tokens else 0,
                       "half-counts": {part: tokens.count(part) if tokens else 0 for part in (split.left, split.right)}},
         )

@@ -35,7 +35,8 @@ class UnknownWord(Rule):
 
     What it does:
         Finds lowercase words missing from the English dictionary and weighs each dictionary word one
-        edit away (two for long words, keeping the first letter) with a noisy-channel model: how likely
+        edit away, or two (common words only for words under six letters), keeping the first letter,
+        with a noisy-channel model: how likely
         the typo is for that word (an error model learned from real misspellings), how common the word
         is (in this corpus and in English), and how well it fits between the neighbours (shipped n-gram
         pairs and the corpus's own). The word as written competes too: the result is the probability
@@ -68,8 +69,8 @@ class UnknownWord(Rule):
         `storage`), a word that is two common words run together (`beerbrewer`, `downlights`), a vowel-less
         unit after a number (`2m bpd`, `60 kph`). A capitalised word is checked only at a sentence start
         and only when the corpus also writes it in lowercase (`Hte`); otherwise it is a name. All-caps
-        words, words with digits, compounds, handles, URLs, allow-listed words and halves of a split word
-        (SP04's: `A merican`) are never reported.
+        words, words with digits or letters outside a-z (`señal`), compounds, handles, URLs, allow-listed
+        words and halves of a split word (SP04's: `A merican`) are never reported.
 
     Options:
         min-documents: a form in this many documents is accepted, unless dominated (default 3).
@@ -101,6 +102,7 @@ class UnknownWord(Rule):
         if not tokens:
             return None
         targets = (self.options.safe_precision, self.options.unsafe_precision)
+        key = ("calibration", self.code, targets, self.options.min_length)
 
         def decide(typed: str, previous: str | None, following: str | None):
             choice = choose(typed, previous, following, tokens)
@@ -109,7 +111,7 @@ class UnknownWord(Rule):
             return choice.best, choice.posterior, self._confirmed(typed, choice)
 
         eligible = lambda w: len(w) >= self.options.min_length and w.isalpha() and w.islower() and lexicon.is_known(w)
-        return tokens.remember(("calibration", self.code, targets),
+        return tokens.remember(key,
                                lambda: calibrate(tokens, decide, eligible, targets))
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
@@ -139,8 +141,8 @@ class UnknownWord(Rule):
         dictionary knows, or a capitalised one the corpus mostly writes in lowercase (`Hte` at a sentence
         start is `hte`). A capitalised word the corpus never writes in lowercase is a name, and names are
         not this rule's."""
-        if len(word) < self.options.min_length or word in ctx.allow_words:
-            return None
+        if len(word) < self.options.min_length or word in ctx.allow_words or not word.isascii():
+            return None  # a letter outside a-z: a word of another language (`señal`), not a slip of English
         if word.islower():
             return None if lexicon.is_known(word) else word
         if tokens and word[:1].isupper() and word[1:].islower():
