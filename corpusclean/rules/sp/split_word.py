@@ -60,7 +60,7 @@ class SplitWord(Rule):
     fix_availability = "always"
 
     def prepare(self, ctx: RuleContext) -> None:
-        lexicon.frequencies(), lexicon.varieties()
+        lexicon.frequencies(), lexicon.correction_frequencies()
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         tokens = ctx.stats.get("tokens")
