@@ -11,6 +11,7 @@ one in more documents, then the first in code-point order (deterministic on ever
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Mapping
@@ -22,6 +23,7 @@ from corpusclean.text import lexicon
 from corpusclean.text.variants import blocking_key, fold, normal_form, same_name
 
 
+ELONGATED = re.compile(r"([^\W\d_])\1\1", re.IGNORECASE)  # a letter three times running: `Aaaugh`
 SHARED_COMPANY = 0.2
 ESTABLISHED, ESTABLISHED_COMPANY = 4, 1 / 3
 # One edit below this length, two from it: news variants are typos and drift, not fresh transliterations,
@@ -62,9 +64,11 @@ def variant_clusters(tokens, pinned: Mapping[str, str] = {}) -> dict[str, Varian
 def _candidates(tokens) -> list[str]:
     """Names: capitalised words the corpus writes capitalised more often than not (`Qaddafi`, but not
     `There`, which is `there` at a sentence start), and names with a particle (`al-Nuri`, `Al Nuri`),
-    acronyms and possessives aside."""
+    acronyms, possessives and elongated interjections (`Aaaugh`, `Nooooo`: expressive, not a name)
+    aside."""
     return [w for w in tokens.forms() if len(w) >= 4 and (w[:1].isupper() or _particle(w))
-            and not is_acronym(w) and "'" not in w and "’" not in w and tokens.count(w) > tokens.count(w.lower())]
+            and not is_acronym(w) and "'" not in w and "’" not in w and not ELONGATED.search(w)
+            and tokens.count(w) > tokens.count(w.lower())]
 
 
 def _clusters(tokens, pinned: Mapping[str, str]) -> dict[str, VariantCluster]:

@@ -42,10 +42,11 @@ class Outcome(NamedTuple):
     posterior: float
     right: bool
     may_be_safe: bool  # the rule's other conditions for a safe fix hold
+    may_be_unsafe: bool  # ... and for an unsafe one
 
 
-# (typed, previous, following) -> (best candidate or None, posterior, may be safe)
-Decide = Callable[[str, str | None, str | None], tuple[str | None, float, bool]]
+# (typed, previous, following) -> (best candidate or None, posterior, may be safe, may be unsafe)
+Decide = Callable[[str, str | None, str | None], tuple[str | None, float, bool, bool]]
 
 
 @dataclass(frozen=True)
@@ -132,14 +133,14 @@ def calibrate(tokens, decide: Decide, eligible: Callable[[str], bool], targets: 
         typed = misspell(context.word, rng)
         if typed is None:
             continue
-        best, posterior, may_be_safe = decide(typed, context.previous, context.following)
+        best, posterior, may_be_safe, may_be_unsafe = decide(typed, context.previous, context.following)
         if best is not None:
-            outcomes.append(Outcome(posterior, best == context.word, may_be_safe))
+            outcomes.append(Outcome(posterior, best == context.word, may_be_safe, may_be_unsafe))
         else:
-            outcomes.append(Outcome(0.0, False, False))
+            outcomes.append(Outcome(0.0, False, False, False))
     made = len(outcomes)
     safe = _level([o for o in outcomes if o.may_be_safe], made, targets[0])
-    unsafe = _level(outcomes, made, targets[1])
+    unsafe = _level([o for o in outcomes if o.may_be_unsafe], made, targets[1])
     return Calibration(made, words, safe, unsafe, targets)
 
 

@@ -40,6 +40,8 @@ class VariantSpelling(Rule):
         Corpus: 5 x "Downtown Mackay council met on Monday.\n"
         Corpus: 4 x "Downtown McKay council met on Friday.\n"
         Unchanged: "Downtown McKay council met again.\n"
+        Corpus: 5 x "Arthur shouted Aaaugh loudly.\n"
+        Unchanged: "Arthur shouted Aaaaugh loudly.\n"
 
     Fix safety:
         The canonical form is the most frequent spelling, then the one in more documents, then the first
@@ -49,7 +51,7 @@ class VariantSpelling(Rule):
         choice is deterministic, but a respelled name can be another person (`Walliams`), so a
         reviewer decides. Spellings join only when the corpus puts them beside the same words, and
         never two established spellings with other letters and other inner capitals (`Mackay`, a city,
-        and `McKay`, a surname).
+        and `McKay`, a surname); elongated interjections (`Aaaugh`, `Nooooo`) are no names.
 
     Options:
         safe-ratio, safe-documents: the majority a safe fix of capitals needs (5, 3).

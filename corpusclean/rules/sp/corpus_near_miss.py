@@ -9,7 +9,7 @@ from typing import ClassVar, Iterable, NamedTuple
 from corpusclean.core.document import Document
 from corpusclean.core.findings import Edit, Finding, Fix, Safety, Span
 from corpusclean.core.rule import Rule, RuleContext
-from corpusclean.stats.variants import variant_clusters
+from corpusclean.stats.variants import ELONGATED, variant_clusters
 from corpusclean.text import lexicon
 from corpusclean.text.channel import channel
 from corpusclean.text.correction import channel_log
@@ -104,8 +104,9 @@ class CorpusNearMiss(Rule):
 
     def _proposal(self, word: str, ctx: RuleContext, tokens) -> list[tuple[str, int, str]] | None:
         """The corpus forms ``word`` may be a slip of, when it is no dictionary word (else None)."""
-        if len(word) < 3 or is_acronym(word) or word in ctx.allow_words or lexicon.is_known(word.lower()):
-            return None
+        if (len(word) < 3 or is_acronym(word) or word in ctx.allow_words or lexicon.is_known(word.lower())
+                or ELONGATED.search(word)):
+            return None  # ... nor an elongated interjection (`Hyyy`, `Ooohhh`): expressive, not a slip
         return self._targets(word, tokens) or None
 
     def _targets(self, word: str, tokens) -> list[tuple[str, int, str]]:

@@ -62,7 +62,8 @@ class UnknownWord(Rule):
         its probability reaches the lowest threshold at which those fixes were 99% right (`safe-precision`),
         and unsafe at 90% (`unsafe-precision`). The estimate is reported (`--statistics`, summary.json).
         A corpus too small to calibrate (fewer than 40 distinct words to misspell) gets no safe fix, and
-        unsafe ones at a probability of 0.9. A safe fix is one edit away (two-edit "typos" of long words
+        unsafe ones at a probability of 0.9. Any fix of a word of four letters or fewer must form known word
+        pairs with its neighbours (`php`, `href` are near dozens of words). A safe fix is one edit away (two-edit "typos" of long words
         are as often words the dictionary lacks: `transformative`), and a fix of a word of four letters
         or fewer must also form known word pairs with both its neighbours, a longer one with one of them. Never safe, whatever
         the probability (display-only): a fix that only adds or strips an affix (`storages` →
@@ -107,8 +108,8 @@ class UnknownWord(Rule):
         def decide(typed: str, previous: str | None, following: str | None):
             choice = choose(typed, previous, following, tokens)
             if not choice.best or choice.guard or len(typed) < self.options.min_length:
-                return None, 0.0, False
-            return choice.best, choice.posterior, self._confirmed(typed, choice)
+                return None, 0.0, False, False
+            return choice.best, choice.posterior, self._confirmed(typed, choice), self._short_confirmed(typed, choice)
 
         eligible = lambda w: len(w) >= self.options.min_length and w.isalpha() and w.islower() and lexicon.is_known(w)
         return tokens.remember(key,
@@ -175,6 +176,12 @@ class UnknownWord(Rule):
         return False
 
     @staticmethod
+    def _short_confirmed(word: str, choice: Choice) -> bool:
+        """What any fix of a short word needs: its neighbours, when it has any, stand beside the fix in
+        English or in the corpus (`php`, `href`, `gzip` are short, and near dozens of words)."""
+        return len(word) >= 5 or choice.support == choice.neighbours
+
+    @staticmethod
     def _confirmed(word: str, choice: Choice) -> bool:
         """What a safe fix needs besides its probability: one edit (two-edit "typos" of long words are
         as often correct words the dictionary lacks: `transformative` is not `transformation`), and
@@ -193,7 +200,7 @@ class UnknownWord(Rule):
         unsafe = calibration.unsafe.threshold if calibration and not calibration.reason else UNCALIBRATED_UNSAFE
         if safe is not None and choice.posterior >= safe and self._confirmed(word, choice):
             return Safety.SAFE
-        if unsafe is not None and choice.posterior >= unsafe:
+        if unsafe is not None and choice.posterior >= unsafe and self._short_confirmed(word, choice):
             return Safety.UNSAFE
         return Safety.DISPLAY_ONLY
 
