@@ -95,14 +95,14 @@ def test_calibration_is_deterministic_and_independent_of_document_order():
     first, again, reversed_ = calibrated(texts), calibrated(texts), calibrated(texts[::-1])
     assert first == again == reversed_
     assert first.reason is None and first.errors > 300  # 500 drawn, four per distinct word at least; real words dropped
-    assert first.safe.threshold is not None and first.safe.precision >= 0.99
+    assert first.threshold("safe", "longer") is not None and first.safe.precision >= 0.99
     assert first.unsafe.precision >= 0.9 and first.unsafe.recall >= first.safe.recall
 
 
 def test_a_corpus_too_small_to_calibrate_gets_no_safe_fix():
     text = "Some escaped, some succesffully.\n"
     found = calibrated([text])
-    assert found.reason and "too little evidence" in found.reason and found.safe.threshold is None
+    assert found.reason and "too little evidence" in found.reason and found.threshold("safe", "longer") is None
     [result] = run_rules(text, [UnknownWord()], unsafe=False)
     [finding] = result.findings
     assert finding.fix.safety is Safety.UNSAFE and result.cleaned == text  # reported, not applied
@@ -225,3 +225,13 @@ def test_listed_words_of_other_varieties_do_not_hide_known_misspellings():
     from corpusclean.text import lexicon
 
     assert {"wierd", "untill", "accomodate", "publically"}.isdisjoint(lexicon.varieties())
+
+
+def test_short_words_are_calibrated_apart():
+    found = calibrated(corpus())
+    by_class = {name: (safe, unsafe) for name, safe, unsafe in found.thresholds}
+    assert set(by_class) == {"short", "long"}
+    assert found.threshold("unsafe", "ths") == by_class["short"][1]
+    assert found.threshold("unsafe", "recieve") == by_class["long"][1]
+    # what the classes give together is what is reported
+    assert found.as_json()["thresholds"]["long"]["safe"] == by_class["long"][0]

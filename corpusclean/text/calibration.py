@@ -4,7 +4,8 @@ After pass 1, words are drawn from the corpus's own word pairs (by count, a dete
 same for any order of counting), each misspelt the way people misspell (edits drawn from the channel
 model, :mod:`corpusclean.text.channel`), and the rule decides each one in its corpus context. A fix that
 restores the drawn word is right, any other fix wrong. The safe and unsafe thresholds on the rule's
-posterior are the lowest at which the fixes made reach the configured precision targets; their
+posterior are the lowest at which the fixes made reach the configured precision targets, chosen apart
+for words of four letters or fewer (`ths`: the or this?) and longer ones; their
 precision and recall on the synthetic errors are the estimate a report states ("estimated precision of
 safe fixes on this corpus: 0.99 (n = 2,000 synthetic errors); recall 0.70").
 
@@ -43,34 +44,54 @@ class Outcome(NamedTuple):
     right: bool
     may_be_safe: bool  # the rule's other conditions for a safe fix hold
     may_be_unsafe: bool  # ... and for an unsafe one
+    short: bool  # the typed word has SHORT letters or fewer
 
 
 # (typed, previous, following) -> (best candidate or None, posterior, may be safe, may be unsafe)
 Decide = Callable[[str, str | None, str | None], tuple[str | None, float, bool, bool]]
+SHORT = 4  # words this short are calibrated apart: near dozens of words, their posteriors mean less
+CLASSES = ("short", "long")
+CLASS_NAMES = {"short": f"words of {SHORT} letters or fewer", "long": "longer words"}
+
+
+def length_class(word: str) -> str:
+    return "short" if len(word) <= SHORT else "long"
 
 
 @dataclass(frozen=True)
 class Level:
-    threshold: float | None  # None: no threshold reaches the target
+    threshold: float | None  # None: no threshold reaches the target (for a whole calibration: per class)
     precision: float | None
     recall: float
     fixes: int
+    right: int = 0
+
+
+NO_LEVEL = Level(None, None, 0.0, 0)
 
 
 @dataclass(frozen=True)
 class Calibration:
     errors: int
     words: int
-    safe: Level
+    safe: Level  # what the per-class thresholds give together
     unsafe: Level
     targets: tuple[float, float]
     reason: str | None = None  # why nothing could be estimated
+    thresholds: tuple[tuple[str, float | None, float | None], ...] = ()  # (class, safe, unsafe)
+
+    def threshold(self, level: str, word: str) -> float | None:
+        """The posterior a ``level`` ("safe" or "unsafe") fix of ``word`` needs; None: no such fix."""
+        for name, safe, unsafe in self.thresholds:
+            if name == length_class(word):
+                return safe if level == "safe" else unsafe
+        return None
 
     def as_json(self) -> dict:
-        level = lambda lv: {"threshold": lv.threshold, "precision": lv.precision, "recall": round(lv.recall, 3),
-                            "fixes": lv.fixes}
+        level = lambda lv: {"precision": lv.precision, "recall": round(lv.recall, 3), "fixes": lv.fixes}
         return {"synthetic-errors": self.errors, "words": self.words, "targets": list(self.targets),
-                "safe": level(self.safe), "unsafe": level(self.unsafe), "reason": self.reason}
+                "safe": level(self.safe), "unsafe": level(self.unsafe), "reason": self.reason,
+                "thresholds": {name: {"safe": safe, "unsafe": unsafe} for name, safe, unsafe in self.thresholds}}
 
 
 def sentence(calibration: dict) -> str:
@@ -80,11 +101,13 @@ def sentence(calibration: dict) -> str:
     parts = []
     for name, target in zip(("safe", "unsafe"), calibration["targets"]):
         level = calibration[name]
-        if level["threshold"] is None:
+        if level["precision"] is None:
             parts.append(f"no {name} fixes (precision {target} not reached)")
-        else:
-            parts.append(f"estimated precision of {name} fixes on this corpus: {level['precision']:.3f}, "
-                         f"recall {level['recall']:.2f} (probability >= {level['threshold']:.3f})")
+            continue
+        at = [f"{'>= %.3f' % t[name] if t[name] is not None else 'none'} for {CLASS_NAMES[cls]}"
+              for cls, t in calibration["thresholds"].items()]
+        parts.append(f"estimated precision of {name} fixes on this corpus: {level['precision']:.3f}, "
+                     f"recall {level['recall']:.2f} (probability {', '.join(at)})")
     return "; ".join(parts) + f"; n = {calibration['synthetic-errors']:,} synthetic errors"
 
 
@@ -123,8 +146,7 @@ def calibrate(tokens, decide: Decide, eligible: Callable[[str], bool], targets: 
     words = len({c.word for c in found})
     errors = min(errors, max(MIN_ERRORS, ERRORS_PER_WORD * words))  # a small corpus: fewer, as varied
     if words < MIN_WORDS:
-        none = Level(None, None, 0.0, 0)
-        return Calibration(0, words, none, none, targets,
+        return Calibration(0, words, NO_LEVEL, NO_LEVEL, targets,
                            f"too little evidence: {words} distinct words to misspell, {MIN_WORDS} needed")
     rng = random.Random(SEED)
     outcomes = []
@@ -134,14 +156,26 @@ def calibrate(tokens, decide: Decide, eligible: Callable[[str], bool], targets: 
         if typed is None:
             continue
         best, posterior, may_be_safe, may_be_unsafe = decide(typed, context.previous, context.following)
+        short = length_class(typed) == "short"
         if best is not None:
-            outcomes.append(Outcome(posterior, best == context.word, may_be_safe, may_be_unsafe))
+            outcomes.append(Outcome(posterior, best == context.word, may_be_safe, may_be_unsafe, short))
         else:
-            outcomes.append(Outcome(0.0, False, False, False))
+            outcomes.append(Outcome(0.0, False, False, False, short))
     made = len(outcomes)
-    safe = _level([o for o in outcomes if o.may_be_safe], made, targets[0])
-    unsafe = _level([o for o in outcomes if o.may_be_unsafe], made, targets[1])
-    return Calibration(made, words, safe, unsafe, targets)
+    levels = {}
+    for name in CLASSES:
+        group = [o for o in outcomes if o.short == (name == "short")]
+        levels[name] = (_level([o for o in group if o.may_be_safe], made, targets[0]),
+                        _level([o for o in group if o.may_be_unsafe], made, targets[1]))
+    safe, unsafe = (_together([levels[name][i] for name in CLASSES], made) for i in (0, 1))
+    thresholds = tuple((name, levels[name][0].threshold, levels[name][1].threshold) for name in CLASSES)
+    return Calibration(made, words, safe, unsafe, targets, None, thresholds)
+
+
+def _together(levels: list[Level], errors: int) -> Level:
+    """What several classes' thresholds give together: their fixes and right fixes added up."""
+    fixes, right = sum(lv.fixes for lv in levels), sum(lv.right for lv in levels)
+    return Level(None, round(right / fixes, 4) if fixes else None, right / max(1, errors), fixes, right)
 
 
 def _level(outcomes: list[Outcome], errors: int, target: float) -> Level:
@@ -156,7 +190,6 @@ def _level(outcomes: list[Outcome], errors: int, target: float) -> Level:
         if boundary and count >= MIN_FIXES and right / count >= target:
             best, chosen = (outcome.posterior, right, count), count
     if best is None:
-        return Level(None, None, 0.0, 0)
+        return NO_LEVEL
     threshold, right, count = best
-    return Level(math.floor(threshold * 1e6) / 1e6, round(right / count, 4), right / max(1, errors), chosen)
-
+    return Level(math.floor(threshold * 1e6) / 1e6, round(right / count, 4), right / max(1, errors), chosen, right)

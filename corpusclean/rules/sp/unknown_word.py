@@ -60,7 +60,8 @@ class UnknownWord(Rule):
         corpus's own word pairs (four per distinct word drawn, at least 500) are misspelt as people
         misspell and corrected in their corpus context; a fix is safe when
         its probability reaches the lowest threshold at which those fixes were 99% right (`safe-precision`),
-        and unsafe at 90% (`unsafe-precision`). The estimate is reported (`--statistics`, summary.json).
+        and unsafe at 90% (`unsafe-precision`), with thresholds of their own for words of four letters or
+        fewer (`ths`: the or this?). The estimate is reported (`--statistics`, summary.json).
         A corpus too small to calibrate (fewer than 40 distinct words to misspell) gets no safe fix, and
         unsafe ones at a probability of 0.9. Any fix of a word of four letters or fewer must form known word
         pairs with its neighbours (`php`, `href` are near dozens of words). A safe fix is one edit away (two-edit "typos" of long words
@@ -196,8 +197,8 @@ class UnknownWord(Rule):
     def _safety(self, word: str, choice: Choice, calibration: Calibration | None) -> Safety:
         if choice.guard:
             return Safety.DISPLAY_ONLY
-        safe = calibration.safe.threshold if calibration else None
-        unsafe = calibration.unsafe.threshold if calibration and not calibration.reason else UNCALIBRATED_UNSAFE
+        safe = calibration.threshold("safe", word) if calibration else None
+        unsafe = calibration.threshold("unsafe", word) if calibration and not calibration.reason else UNCALIBRATED_UNSAFE
         if safe is not None and choice.posterior >= safe and self._confirmed(word, choice):
             return Safety.SAFE
         if unsafe is not None and choice.posterior >= unsafe and self._short_confirmed(word, choice):
