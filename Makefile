@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 CC := $(VENV)/bin/corpusclean
 
-.PHONY: demo test golden eval bench stress fuzz clean-out
+.PHONY: demo test golden eval bench stress fuzz train clean-out
 
 $(PY):
 	@command -v cargo >/dev/null || { echo "error: cargo (Rust) is needed to build native/; install it (rustup, or Debian's cargo)"; exit 2; }
@@ -51,6 +51,14 @@ $(VENV)/.installed-eval: pyproject.toml $(NATIVE) | $(PY)
 
 eval: $(VENV)/.installed-eval
 	$(PY) eval/eval.py
+
+# AR09's line model (corpusclean/text/boilerplate_model.json) from ../shared/eval's web pages: deterministic.
+$(VENV)/.installed-train: pyproject.toml $(NATIVE) | $(PY)
+	$(PY) -m pip install -q -e '.[train]'
+	touch $(VENV)/.installed $@
+
+train: $(VENV)/.installed-train
+	$(PY) tools/train_boilerplate.py
 
 $(VENV)/.installed-bench: pyproject.toml $(NATIVE) | $(PY)
 	$(PY) -m pip install -q -e '.[bench]'

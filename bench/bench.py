@@ -10,6 +10,9 @@ machine; codespell and typos come from the bench extra.
 4. Scale: the BBC and Gutenberg text as JSONL, replicated to BENCH_SCALE_MB (default 200): `clean` with
    `--jobs 1`, `--jobs 2` and the Ray executor beside a bare read + parse + tokenize + count, with each
    run's peak RSS; then BENCH_LARGE_MB (default 1000; 0 skips it) with `--jobs 2`.
+5. The AR family on scraped text: 300 Dragnet pages reduced to text by a naive extractor (the standard
+   library's HTML parser: every text node, scripts and styles dropped, as `get_text` and WET files do),
+   and 4 Gutenberg novels (prose: AR09 scores every line, then leaves the document), beside the bare pass.
 BENCH_DETAIL=1 adds the per-stage figures behind them: the default rules in process on the Gutenberg
 novels, candidate searches per distinct unknown word, pass 1 alone and its memory, the native analysis.
 """
@@ -358,6 +361,64 @@ def analysis() -> None:
               f"(bare tokenize + count {megabytes / bare:.1f} MB/s, read excluded from both)")
 
 
+def naive_text(html: str) -> str:
+    """A page's text nodes, one per line, without scripts and styles: a naive extractor from the standard
+    library (the bench extra has no BeautifulSoup)."""
+    from html.parser import HTMLParser
+
+    class Texts(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self.skip = 0
+
+        def handle_starttag(self, tag, attrs):
+            self.skip += tag in ("script", "style", "noscript")
+
+        def handle_endtag(self, tag):
+            self.skip -= tag in ("script", "style", "noscript") and self.skip > 0
+
+        def handle_data(self, data):
+            if not self.skip and data.strip():
+                self.parts.append(" ".join(data.split()))
+
+    parser = Texts()
+    parser.feed(html)
+    return "\n".join(parser.parts) + "\n"
+
+
+def artifact_rules() -> None:
+    import tarfile
+
+    import corpusclean
+
+    pages = []
+    with tarfile.open(EVAL / "boilerplate/dragnet/dragnet_data.tar.gz") as tar:
+        for member in tar:
+            if member.isfile() and "/input/" in member.name and member.name.endswith(".html") and len(pages) < 300:
+                pages.append(naive_text(tar.extractfile(member).read().decode("utf-8", errors="replace")))
+    novels = [p.read_text(encoding="utf-8", errors="replace")
+              for p in sorted((EVAL / "throughput/gutenberg_gitenberg").glob("*.txt"))[:4]]
+    word = re.compile(r"\w+")
+    for label, texts in (("300 Dragnet pages, naive text", pages), ("4 Gutenberg novels", novels)):
+        megabytes = sum(len(t.encode()) for t in texts) / 1e6
+
+        def floor() -> None:
+            counts: Counter = Counter()
+            for text in texts:
+                counts.update(word.findall(text))
+
+        list(corpusclean.check(texts[:2], select=["AR"]))  # compile the packs, load the model
+        bare = timed(floor)
+        rows = [("AR rules (AR01-AR09)", timed(lambda: list(corpusclean.check(texts, select=["AR"])))),
+                ("AR rules without AR09", timed(lambda: list(corpusclean.check(texts, select=["AR"], ignore=["AR09"]))))]
+        print(f"  {label} ({megabytes:.1f} MB): bare pass {megabytes / bare:.1f} MB/s")
+        for name, seconds in rows:
+            print(f"    {name:<24} {megabytes / seconds:6.2f} MB/s, {seconds / bare:.1f}x the bare pass")
+            TABLE.append((f"{label}, {megabytes:.1f} MB", name, f"{megabytes / seconds:.2f} MB/s",
+                          f"{seconds / bare:.1f}x the bare pass ({megabytes / bare:.1f} MB/s), in process, median of 3"))
+
+
 def write_table() -> None:
     lines = ["| corpus | run | figure | notes |", "|---|---|---|---|"]
     lines += [f"| {what} | {who} | {figure} | {note} |" for what, who, figure, note in TABLE]
@@ -377,6 +438,8 @@ if __name__ == "__main__":
     pathological()
     print("a folder of small files:")
     small_files()
+    print("the AR family on scraped text and on prose:")
+    artifact_rules()
     if os.environ.get("BENCH_DETAIL"):  # the per-stage figures behind the table
         throughput()
         print("cost per distinct unknown word, not per token:")

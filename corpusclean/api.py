@@ -14,6 +14,7 @@ from corpusclean.core.document import Document
 from corpusclean.core.findings import DocResult
 from corpusclean.run.plan import build_plan
 from corpusclean.run.stages import collect, finalize, process
+from corpusclean.text.sites import site_of_record
 
 Item = str | Document | Mapping[str, Any]
 
@@ -48,7 +49,9 @@ def _document(item: Item, index: int, text_field: str, format: str) -> Document 
     if isinstance(item, str):
         return Document(str(index), item, format=format)
     text = item.get(text_field)
-    return Document(str(item.get("id", index)), text, format=format) if isinstance(text, str) else None
+    if not isinstance(text, str):
+        return None
+    return Document(str(item.get("id", index)), text, {"site": site_of_record(item)}, format=format)
 
 
 def _record(item: Mapping[str, Any], result: DocResult, text_field: str) -> dict[str, Any]:

@@ -46,6 +46,8 @@ ConfigOpt = typer.Option(None, "--config", help="Config file (default: corpuscle
                                                 "searched from the working directory upward).")
 TextFieldOpt = typer.Option(None, "--text-field", help="JSONL field holding the text (default: text).")
 IdFieldOpt = typer.Option(None, "--id-field", help="JSONL field holding the document id.")
+SiteFieldOpt = typer.Option(None, "--site-field", help="Record field(s) naming a document's site, comma-separated "
+                                                       "(default: url,host,domain; a file's site is its folder).")
 JobsOpt = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: every core, when the input "
                                                         "is large enough to gain from them). Same output as -j 1.")
 StdinNameOpt = typer.Option(None, "--stdin-filename", help="The name of the text on standard input (`-`): "
@@ -69,13 +71,17 @@ def _options(version: bool = typer.Option(False, "--version", callback=_version,
     """Find and fix scraping artifacts, typos, mojibake and inconsistent spellings in text corpora."""
 
 
+def _site_fields(value: str) -> tuple[str, ...]:
+    return tuple(name.strip() for name in value.split(",") if name.strip())
+
+
 def _fail(message: str) -> None:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(2)
 
 
 def _execute(mode: str, paths: List[Path], config: Optional[Path], select, ignore, extend_select, unsafe_fixes,
-             diff: bool, statistics: bool, output_format: OutputFormat, text_field, id_field, out=None,
+             diff: bool, statistics: bool, output_format: OutputFormat, text_field, id_field, site_field=None, out=None,
              jobs=None, stats_file=None, stdin_name=None, quiet=False, executor="local", ray_address=None,
              doc_format=None, force=False):
     from corpusclean.core.config import load_settings
@@ -86,7 +92,8 @@ def _execute(mode: str, paths: List[Path], config: Optional[Path], select, ignor
     try:
         settings = load_settings(config).with_cli(
             select=select, ignore=ignore, extend_select=extend_select, unsafe_fixes=unsafe_fixes,
-            text_field=text_field, id_field=id_field, format=doc_format.value if doc_format else None)
+            text_field=text_field, id_field=id_field, format=doc_format.value if doc_format else None,
+            site_fields=_site_fields(site_field) if site_field else None)
         totals = run(Request(mode, paths, settings, out=out, diff=diff, statistics=statistics,
                              output_format=output_format.value, jobs=jobs, saved_statistics=stats_file,
                              stdin_name=stdin_name, quiet=quiet, executor=executor, ray_address=ray_address,
@@ -112,13 +119,14 @@ def check(
     extend_select: Optional[List[str]] = ExtendOpt, unsafe_fixes: Optional[bool] = UnsafeOpt,
     diff: bool = DiffOpt, statistics: bool = StatsOpt, output_format: OutputFormat = FormatOpt,
     config: Optional[Path] = ConfigOpt, text_field: Optional[str] = TextFieldOpt, id_field: Optional[str] = IdFieldOpt,
+    site_field: Optional[str] = SiteFieldOpt,
     jobs: Optional[int] = JobsOpt, stats_file: Optional[Path] = StatsFileOpt,
     stdin_filename: Optional[str] = StdinNameOpt, quiet: bool = QuietOpt,
     doc_format: Optional[DocFormat] = DocFormatOpt,
 ) -> None:
     """Report findings. Exit 0: nothing found; 1: findings (or, with --diff, changes); 2: usage or input error."""
     totals = _execute("check", paths, config, select, ignore, extend_select, unsafe_fixes, diff, statistics,
-                      output_format, text_field, id_field, jobs=jobs, stats_file=stats_file,
+                      output_format, text_field, id_field, site_field=site_field, jobs=jobs, stats_file=stats_file,
                       stdin_name=stdin_filename, quiet=quiet, doc_format=doc_format)
     counts = totals.counts
     if counts["errors"]:
@@ -133,6 +141,7 @@ def fix(
     extend_select: Optional[List[str]] = ExtendOpt, unsafe_fixes: Optional[bool] = UnsafeOpt,
     diff: bool = DiffOpt, statistics: bool = StatsOpt, output_format: OutputFormat = FormatOpt,
     config: Optional[Path] = ConfigOpt, text_field: Optional[str] = TextFieldOpt, id_field: Optional[str] = IdFieldOpt,
+    site_field: Optional[str] = SiteFieldOpt,
     fix_only: bool = typer.Option(False, "--fix-only", help="Exit 0 even when unfixable findings remain."),
     exit_non_zero_on_fix: bool = typer.Option(False, "--exit-non-zero-on-fix", help="Exit 1 when a file changed."),
     jobs: Optional[int] = JobsOpt, stats_file: Optional[Path] = StatsFileOpt,
@@ -141,7 +150,7 @@ def fix(
 ) -> None:
     """Apply fixes in place. Exit 1 when findings remain (or a file changed, with --exit-non-zero-on-fix)."""
     totals = _execute("fix", paths, config, select, ignore, extend_select, unsafe_fixes, diff, statistics,
-                      output_format, text_field, id_field, jobs=jobs, stats_file=stats_file,
+                      output_format, text_field, id_field, site_field=site_field, jobs=jobs, stats_file=stats_file,
                       stdin_name=stdin_filename, quiet=quiet, doc_format=doc_format)
     counts = totals.counts
     if counts["errors"]:
@@ -160,6 +169,7 @@ def clean(
     extend_select: Optional[List[str]] = ExtendOpt, unsafe_fixes: Optional[bool] = UnsafeOpt,
     diff: bool = DiffOpt, statistics: bool = StatsOpt, output_format: OutputFormat = FormatOpt,
     config: Optional[Path] = ConfigOpt, text_field: Optional[str] = TextFieldOpt, id_field: Optional[str] = IdFieldOpt,
+    site_field: Optional[str] = SiteFieldOpt,
     jobs: Optional[int] = JobsOpt, stats_file: Optional[Path] = StatsFileOpt, quiet: bool = QuietOpt,
     executor: Executor = typer.Option(Executor.local, "--executor", help="local (processes, --jobs) or ray "
                                                                        "(a Ray cluster, the ray extra)."),
@@ -173,7 +183,7 @@ def clean(
     Exit 0 on success (findings are the point of a clean run), 2 when an input could not be read.
     """
     totals = _execute("clean", input, config, select, ignore, extend_select, unsafe_fixes, diff, statistics,
-                      output_format, text_field, id_field, out=out, jobs=jobs, stats_file=stats_file, quiet=quiet,
+                      output_format, text_field, id_field, site_field=site_field, out=out, jobs=jobs, stats_file=stats_file, quiet=quiet,
                       executor=executor.value, ray_address=ray_address, doc_format=doc_format, force=force)
     if not diff:
         typer.echo(f"Cleaned corpus and report written to {out}/ (report: {out / 'report'}/).")
@@ -186,6 +196,7 @@ def stats(
     save: Path = typer.Option(..., "--save", help="Where to write the statistics (JSON; gzipped if it ends in .gz)."),
     select: Optional[List[str]] = SelectOpt, ignore: Optional[List[str]] = IgnoreOpt,
     config: Optional[Path] = ConfigOpt, text_field: Optional[str] = TextFieldOpt, id_field: Optional[str] = IdFieldOpt,
+    site_field: Optional[str] = SiteFieldOpt,
     jobs: Optional[int] = JobsOpt, doc_format: Optional[DocFormat] = DocFormatOpt,
 ) -> None:
     """Pass 1 only: the corpus statistics the rules need, saved for `--stats` in later runs."""
@@ -195,7 +206,8 @@ def stats(
 
     try:
         settings = load_settings(config).with_cli(select=select, ignore=ignore, text_field=text_field,
-                                                  id_field=id_field, format=doc_format.value if doc_format else None)
+                                                  id_field=id_field, format=doc_format.value if doc_format else None,
+                                                  site_fields=_site_fields(site_field) if site_field else None)
         documents, needs = save_statistics(paths, settings, save, jobs)
     except UsageError as exc:
         _fail(str(exc))

@@ -17,6 +17,8 @@
    pages): words changed (target 0) and the language assigned (see eval/prose_guard.py).
 12. Corpus-attested name repair across corpora (see eval/name_repair.py).
 13-14. Real misspellings across corpora beside the calibration's estimate; split words (see eval/repair.py).
+15-16. Boilerplate lines after real extractors (Dragnet's held-out sites, Scrapinghub) beside the text-only
+   probe, C4's line heuristics and jusText; lines removed from clean corpora (see eval/boilerplate.py).
 Prints figures; asserts nothing.
 """
 from __future__ import annotations
@@ -120,3 +122,7 @@ if __name__ == "__main__":
 
     misspellings(EVAL)
     split_words(EVAL)
+    from boilerplate import boilerplate, clean_corpora
+
+    boilerplate(EVAL)
+    clean_corpora(EVAL)

@@ -17,9 +17,11 @@ def test_entities_in_a_document_with_markup_are_left_to_a_reviewer():
     assert {f.fix.safety for f in result.findings} == {Safety.UNSAFE}
 
 
-def test_entities_for_control_characters_are_not_decoded():
+def test_entities_for_control_characters_are_deleted_as_en03_would_delete_the_character():
     [result] = run_rules(["A bell &#7; rang.\n"], rules("EN02"))
-    assert result.findings == ()
+    assert result.cleaned == "A bell  rang.\n" and "U+0007" in result.findings[0].message
+    [kept] = run_rules(["A line &#10; and &#xFFFE; stay.\n"], rules("EN02"))  # a line feed; a non-character
+    assert kept.findings == ()
 
 
 def test_bidi_controls_are_unsafe_to_delete_beside_right_to_left_text():

@@ -277,8 +277,17 @@ def reference_fingerprint(line: str) -> str | None:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest() if len(text) >= 12 else None
 
 
+def reference_key(line: str) -> str | None:
+    import hashlib
+
+    if not any(c.isalnum() for c in line):
+        return None
+    return hashlib.blake2b(" ".join(line.lower().split()).encode("utf-8"), digest_size=8).hexdigest()
+
+
 def reference_learnable(text: str, blocked: set[int], edges_only: bool) -> tuple[list, int]:
-    """The learnable lines as Python found them before the core did."""
+    """The learnable lines as Python found them before the core did (outside plain text: markup lines
+    are never learnable)."""
     lines = _BREAK.split(text)
     filled = [i for i, line in enumerate(lines) if line.strip()]
     edges = set(filled[:6] + filled[-6:])
@@ -286,7 +295,7 @@ def reference_learnable(text: str, blocked: set[int], edges_only: bool) -> tuple
     def heading(i: int) -> bool:
         return bool((i and UNDERLINE.match(lines[i])) or (i + 1 < len(lines) and UNDERLINE.match(lines[i + 1])))
 
-    return [(i, len(lines[i]), i in edges, reference_fingerprint(lines[i]))
+    return [(i, len(lines[i]), i in edges, reference_fingerprint(lines[i]), reference_key(lines[i]))
             for i in (sorted(edges) if edges_only else filled)
             if i not in blocked and not MARKUP_LINE.match(lines[i]) and not heading(i)], len(filled)
 

@@ -18,11 +18,11 @@ from corpusclean.core.findings import Safety
 KEYS = {
     "select": list, "ignore": list, "extend-select": list, "unsafe-fixes": bool, "allow-words": list,
     "extend-safe-fixes": list, "extend-unsafe-fixes": list, "packs": list, "rules": dict,
-    "text-field": str, "id-field": str, "canonical": dict, "formats": dict, "time-budget": float,
+    "text-field": str, "id-field": str, "site-field": (str, list), "canonical": dict, "formats": dict, "time-budget": float,
 }
 
 
-_KIND = {list: "a list", bool: "true or false", dict: "a table", str: "a string",
+_KIND = {list: "a list", bool: "true or false", dict: "a table", str: "a string", (str, list): "a string or a list",
          float: "a number (seconds)"}  # what a key holds, as a config's reader calls it
 
 
@@ -38,6 +38,7 @@ class Settings:
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     text_field: str = "text"
     id_field: str | None = None
+    site_fields: tuple[str, ...] = ("url", "host", "domain")  # record fields naming a document's site
     canonical: Mapping[str, str] = field(default_factory=dict)  # variant -> the spelling the user pinned
     format: str | None = None  # `--format`: every document in this format
     formats: tuple[tuple[str, str], ...] = ()  # (glob, format): `formats` in the config, first match wins
@@ -129,11 +130,20 @@ def parse_table(table: Mapping[str, Any], path: Path) -> Settings:
         rule_options={k: dict(v) for k, v in table.get("rules", {}).items()},
         text_field=table.get("text-field", "text"),
         id_field=table.get("id-field"),
+        site_fields=_site_fields(table.get("site-field", ("url", "host", "domain"))),
         canonical=_canonical(table.get("canonical", {}), path),
         formats=_formats(table.get("formats", {}), path),
         time_budget=float(budget) or None,
         source=path,
     )
+
+
+def _site_fields(value: Any) -> tuple[str, ...]:
+    """``site-field``: one field name, a comma-separated list, or a list of names."""
+    names = value.split(",") if isinstance(value, str) else value
+    if not isinstance(names, (list, tuple)) or not all(isinstance(n, str) and n.strip() for n in names):
+        raise UsageError(f"site-field must be a field name or a list of names, not {value!r}")
+    return tuple(n.strip() for n in names)
 
 
 def _formats(table: Mapping[str, Any], path: Path) -> tuple[tuple[str, str], ...]:

@@ -22,6 +22,7 @@ from typing import Any, BinaryIO, Iterator, Sequence
 from corpusclean.core.document import Document
 from corpusclean.core.errors import UsageError
 from corpusclean.io.atomic import read_only, recover
+from corpusclean.text.sites import DEFAULT_FIELDS, site_of_path, site_of_record
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".mdx", ".rst", ".rest", ".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst")
@@ -70,6 +71,7 @@ class InputOptions:
     # file's absolute path, a relative one its path under the input root
     formats: tuple[tuple[str, str], ...] = ()
     in_place: bool = False  # `fix`: the files read will be rewritten
+    site_fields: tuple[str, ...] = DEFAULT_FIELDS  # record fields naming the document's site (first present)
 
     def format_for(self, source: "Source", record: bool) -> str | None:
         """The format of a document read from ``source``; None lets the document id's extension decide.
@@ -255,7 +257,8 @@ def read(source: Source, options: InputOptions) -> Iterator[Document | ReadError
         yield decoded
         return
     text, bom = decoded
-    yield Document(source.relative, text, {"bom": bom, "source": source}, options.format_for(source, False))
+    yield Document(source.relative, text, {"bom": bom, "source": source, "site": site_of_path(source.relative)},
+                   options.format_for(source, False))
 
 
 def _not_writable(path: Path) -> str | None:
@@ -360,6 +363,7 @@ def _row(source: Source, number: int, raw: bytes, options: InputOptions) -> Docu
     doc_id = str(doc_id) if doc_id is not None else f"{source.relative}:{number}"
     return Document(doc_id, record[options.text_field], {
         "source": source, "row": number, "record": record, "raw": line, "bom": bom, "text_field": options.text_field,
+        "site": site_of_record(record, options.site_fields),
     }, options.format_for(source, True))
 
 
@@ -383,15 +387,20 @@ def _parquet_rows(source: Source, options: InputOptions) -> Iterator[Any]:
             yield ReadError(source, f"no column {options.text_field!r} (columns: {', '.join(names)}); file left untouched")
             return
         columns = [options.text_field] + ([options.id_field] if options.id_field in names else [])
-        for batch in table.iter_batches(batch_size=PARQUET_BATCH, columns=columns):
+        sites = [name for name in options.site_fields if name in names]
+        read = columns + [name for name in sites if name not in columns]
+        for batch in table.iter_batches(batch_size=PARQUET_BATCH, columns=read):
             ids = batch.column(1).to_pylist() if len(columns) > 1 else None
+            site_rows = [dict(zip(sites, values))
+                         for values in zip(*(batch.column(read.index(n)).to_pylist() for n in sites))]
             for index, text in enumerate(batch.column(0).to_pylist()):
                 row += 1
                 if not isinstance(text, str):
                     yield PassThrough(source, row, b"", f"{options.text_field!r} is {'null' if text is None else type(text).__name__}")
                     continue
                 doc_id = str(ids[index]) if ids and ids[index] is not None else f"{source.relative}:{row}"
-                yield Document(doc_id, text, {"source": source, "row": row, "bom": False},
+                site = site_of_record(site_rows[index], sites) if sites else None
+                yield Document(doc_id, text, {"source": source, "row": row, "bom": False, "site": site},
                                options.format_for(source, True))
     except UsageError as exc:
         yield ReadError(source, str(exc).split(": ", 1)[1])

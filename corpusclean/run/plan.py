@@ -30,4 +30,5 @@ def build_plan(settings: Settings, apply: bool, rejected: frozenset = frozenset(
 
 
 def input_options(settings: Settings, in_place: bool = False) -> InputOptions:
-    return InputOptions(settings.text_field, settings.id_field, settings.format, settings.formats, in_place)
+    return InputOptions(settings.text_field, settings.id_field, settings.format, settings.formats, in_place,
+                        settings.site_fields)

@@ -17,7 +17,7 @@ STATISTICS_FILE = "statistics.json.gz"
 # Statistics committed with a project (`corpusclean stats . --save .corpusclean/stats.json.gz`): a hook
 # that sees a few staged files at a time then judges them by the whole project, whatever the batch.
 PROJECT_STATISTICS = Path(".corpusclean") / "stats.json.gz"
-SCHEMA_VERSION = 2  # 2: token counts are of prose only; the code vocabulary (`code`)
+SCHEMA_VERSION = 3  # 2: token counts are of prose only; the code vocabulary (`code`); 3: exact and per-site line counts
 
 
 def save_states(path: Path, states: dict[str, Any]) -> None:

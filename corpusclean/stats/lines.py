@@ -1,14 +1,19 @@
-"""Line fingerprints: in how many documents each normalised line occurs (learned boilerplate, AR05).
+"""Line statistics: in how many documents, and in how many of a site's documents, each line occurs
+(learned boilerplate, AR05; a feature of AR09).
 
-A line is normalised (whitespace collapsed, lowercase, digits as `0`: `© 2019` and `© 2020` are one
-footer) and hashed to 8 bytes (BLAKE2b, by the core: `native/src/fingerprints.rs`); short lines (fewer
-than three words or twelve characters) are not fingerprinted: `Yes.` and `Thank you.` repeat across any
-corpus and are language, not boilerplate.
-Each document counts a line once. The frozen statistics keep only lines seen in two documents or more.
+Each line gets two keys from the core (`native/src/fingerprints.rs`), both 8-byte BLAKE2b hashes:
+- its **exact key**: lowercase, whitespace collapsed. Corpus-wide, AR05 learns from it;
+- its **fingerprint**: the same with digits as `0` (`© 2019` and `© 2020` are one footer; so are all
+  dates of one shape, so a masked match is weaker evidence). Short lines (fewer than three words or
+  twelve characters) have no fingerprint.
+Per site (`corpusclean.text.sites`), every line counts by its exact key, one- and two-word lines too
+(`Home`, `Reuter`), and so does each pair of consecutive lines: the links of a repeated block.
+Each document counts a line once. The frozen statistics keep only what two documents or more share.
 
-Markup lines (headings, list items, table rows, fences, directives, comments) and lines inside code or
-markup regions are never fingerprinted: a repeated `## Installation` or `/// note` is structure, not
-boilerplate. Besides the count over whole documents, each line's count within the documents' edge zones
+In plain text (scraped pages) the marks an extractor leaves are not words: `* Contact Us` counts as
+`Contact Us`. In Markdown, reST and HTML, markup lines (headings, list items, table rows, fences,
+directives, comments) are structure, not boilerplate, and never count; nor do lines inside code or
+markup regions. Besides the count over whole documents, each count within the documents' edge zones
 (their first and last six non-blank lines) is kept: boilerplate sits at the edges, and AR05 learns
 from there unless told otherwise.
 """
@@ -18,7 +23,7 @@ from collections import Counter
 from typing import Any, NamedTuple
 
 from corpusclean import _core
-from corpusclean.core.analysis import TOKEN_KINDS, analyze, encodable
+from corpusclean.core.analysis import TOKEN_KINDS, analyze, encodable, format_of
 from corpusclean.core.document import Document
 from corpusclean.text.lines import LineIndex
 
@@ -26,15 +31,18 @@ class Learnable(NamedTuple):
     index: int  # among all the document's lines, as :func:`~corpusclean.text.lines.iter_lines` counts them
     chars: int  # the line's length
     at_edge: bool  # in the first or last six non-blank lines (`fingerprints.rs`: EDGE_LINES)
-    fingerprint: str | None  # None: fewer than three words or twelve characters
+    fingerprint: str | None  # digits masked; None: fewer than three words or twelve characters
+    key: str | None  # the exact text (case and spacing aside); None: no letter or digit
 
 
 def learnable_lines(doc: Document, edges_only: bool = False) -> tuple[list[Learnable], int]:
-    """The document's lines that may be boilerplate (neither blank, nor a markup line, nor an underlined
-    title, nor inside code or markup; only those in the edge zones when ``edges_only``), each with its
-    fingerprint, and the number of its non-blank lines. Split, sorted out and hashed by the core: pass 1
+    """The document's lines that may be boilerplate (neither blank, nor an underlined title, nor inside
+    code or markup, nor a markup line unless the document is plain text, where a markup line counts by
+    its bare text; only those in the edge zones when ``edges_only``), each with its fingerprint and
+    exact key, and the number of its non-blank lines. Split, sorted out and hashed by the core: pass 1
     sees every line of the corpus."""
-    found, filled = _core.learnable_lines(encodable(doc.text), list(_lines_in_markup(doc)), edges_only)
+    plain = format_of(doc) == "plain"
+    found, filled = _core.learnable_lines(encodable(doc.text), list(lines_in_markup(doc)), edges_only, plain)
     return list(map(Learnable._make, found)), filled
 
 
@@ -43,7 +51,7 @@ def fingerprint(line: str) -> str | None:
     return _core.fingerprint(encodable(line))
 
 
-def _lines_in_markup(doc: Document) -> set[int]:
+def lines_in_markup(doc: Document) -> set[int]:
     """Indexes of the lines a code or markup region touches (URLs and code-like words do not count: a
     line holding a link can still be boilerplate)."""
     regions = [r for r in analyze(doc).regions if r.kind not in TOKEN_KINDS]
@@ -58,24 +66,45 @@ def _lines_in_markup(doc: Document) -> set[int]:
     return blocked
 
 
+def site_of(doc: Document) -> str | None:
+    return doc.metadata.get("site")
+
+
+def block_keys(learnable: list[Learnable]) -> list[tuple[str, str]]:
+    """Pairs of consecutive learnable lines (blank lines between them aside) as (first key, second key):
+    the links of a block such as a site's menu."""
+    return [(a.key, b.key) for a, b in zip(learnable, learnable[1:]) if a.key and b.key]
+
+
+# The counters of a collector state: (name, what is counted once per document).
+COUNTERS = ("docs", "edge", "exact", "exact_edge", "sites", "site", "site_edge", "block", "block_edge")
+
+
 class LineCollector:
     name = "lines"
 
     def empty(self) -> dict[str, Any]:
-        return {"documents": 0, "docs": Counter(), "edge": Counter()}
+        return {"documents": 0, **{key: Counter() for key in COUNTERS}}
 
     def observe(self, state: dict[str, Any], doc: Document) -> dict[str, Any]:
-        learnable = [line for line in learnable_lines(doc)[0] if line.fingerprint]
-        everywhere = {line.fingerprint for line in learnable}
-        edges = {line.fingerprint for line in learnable if line.at_edge}
-        state["docs"].update(everywhere)
-        state["edge"].update(edges)
+        learnable = learnable_lines(doc)[0]
+        edge_lines = [line for line in learnable if line.at_edge]
+        state["docs"].update({line.fingerprint for line in learnable if line.fingerprint})
+        state["edge"].update({line.fingerprint for line in edge_lines if line.fingerprint})
+        state["exact"].update({line.key for line in learnable if line.key})
+        state["exact_edge"].update({line.key for line in edge_lines if line.key})
+        if site := site_of(doc):
+            state["sites"][site] += 1
+            state["site"].update({f"{site}\t{line.key}" for line in learnable if line.key})
+            state["site_edge"].update({f"{site}\t{line.key}" for line in edge_lines if line.key})
+            state["block"].update({f"{site}\t{a}\t{b}" for a, b in block_keys(learnable)})
+            state["block_edge"].update({f"{site}\t{a}\t{b}" for a, b in block_keys(edge_lines)})
         state["documents"] += 1
         return state
 
     def merge(self, a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
         out = {"documents": a["documents"] + b["documents"]}
-        for key in ("docs", "edge"):
+        for key in COUNTERS:
             out[key] = Counter(a[key])
             out[key].update(b[key])
         return out
@@ -83,23 +112,41 @@ class LineCollector:
     def absorb(self, into: dict[str, Any], part: dict[str, Any]) -> None:
         """``merge``, in place: a run folds thousands of per-batch states into one."""
         into["documents"] += part["documents"]
-        for key in ("docs", "edge"):
+        for key in COUNTERS:
             into[key].update(part[key])
 
     def finalize(self, state: dict[str, Any]) -> "LineStats":
-        return LineStats(state["documents"], {fp: n for fp, n in state["docs"].items() if n >= 2},
-                         {fp: n for fp, n in state["edge"].items() if n >= 2})
+        kept = {key: {k: n for k, n in state[key].items() if n >= 2} for key in COUNTERS if key != "sites"}
+        return LineStats(state["documents"], kept, dict(state["sites"]))
 
 
 class LineStats:
-    """Frozen line statistics as rules read them."""
+    """Frozen line statistics as rules read them: each count is of documents, and 0 stands for one."""
 
-    def __init__(self, documents: int, docs: dict[str, int], edge: dict[str, int]) -> None:
+    def __init__(self, documents: int, counts: dict[str, dict[str, int]], sites: dict[str, int]) -> None:
         self.documents = documents
-        self._counts = {"any": docs, "edges": edge}
-        self.most = {zone: max(counts.values(), default=0) for zone, counts in self._counts.items()}
+        self._counts = counts
+        self.sites = sites
+        self.most = {"any": max(counts["docs"].values(), default=0), "edges": max(counts["edge"].values(), default=0)}
+        self.most_exact = {"any": max(counts["exact"].values(), default=0),
+                           "edges": max(counts["exact_edge"].values(), default=0)}
+
+    def _get(self, name: str, zone: str, key: str) -> int:
+        return self._counts[name if zone == "any" else f"{name}_edge" if name != "docs" else "edge"].get(key, 0)
 
     def count(self, fp: str, zone: str = "edges") -> int:
-        """In how many documents the line with fingerprint ``fp`` occurs (``edges``: within their edge
-        zones; ``any``: anywhere); 0 when seen once."""
-        return self._counts[zone].get(fp, 0)
+        """In how many documents the line with the digit-masked fingerprint ``fp`` occurs (``edges``:
+        within their edge zones; ``any``: anywhere)."""
+        return self._get("docs", zone, fp)
+
+    def exact(self, key: str, zone: str = "edges") -> int:
+        """In how many documents the line with exact key ``key`` occurs."""
+        return self._get("exact", zone, key)
+
+    def in_site(self, site: str, key: str, zone: str = "edges") -> int:
+        """In how many of ``site``'s documents the line occurs."""
+        return self._get("site", zone, f"{site}\t{key}")
+
+    def block_in_site(self, site: str, first: str, second: str, zone: str = "edges") -> int:
+        """In how many of ``site``'s documents the two lines follow each other."""
+        return self._get("block", zone, f"{site}\t{first}\t{second}")

@@ -4,9 +4,11 @@
 //! front matter, ...) and the language of each prose block. Offsets are byte offsets inside the crate
 //! and code-point offsets at the Python boundary (`offsets.rs`). The artifact packs' line patterns run
 //! here too, as automata (`patterns.rs`), and so do the per-word loops: tokenizing (`words.rs`), pass 1's
-//! counts (`counts.rs`) and the rules' per-form decision tables (`tables.rs`).
+//! counts (`counts.rs`) and the rules' per-form decision tables (`tables.rs`), and AR09's line features and trees
+//! (`boilerplate.rs`).
 
 pub mod analysis;
+pub mod boilerplate;
 pub mod counts;
 pub mod fingerprints;
 pub mod lang;

@@ -9,7 +9,7 @@
 
 use regex::{Regex, RegexBuilder};
 
-use crate::zones;
+use crate::{fingerprints, zones};
 
 /// Compiled programs may be large: a pack's date and time fragment, case-insensitive and Unicode-aware,
 /// repeated in several patterns.
@@ -103,7 +103,9 @@ impl LinePatterns {
             .into_iter()
             .filter(|&(start, end, _)| {
                 let line = &zone[start..end];
-                judged(line) && self.regex.is_match(line.trim())
+                judged(line)
+                    && (self.regex.is_match(line.trim())
+                        || self.regex.is_match(fingerprints::bare(line)))
             })
             .map(|(start, end, _)| (start, end))
             .collect()
@@ -133,6 +135,15 @@ mod tests {
         let spans = patterns.find(text, 0, text.len(), 120);
         let lines: Vec<&str> = spans.iter().map(|&(s, e)| &text[s..e]).collect();
         assert_eq!(lines, vec!["  Updated 2024 ", "UPDATED"]);
+    }
+
+    #[test]
+    fn lines_match_by_their_bare_text_too() {
+        let patterns = LinePatterns::new("advertisement|related articles", true, true).unwrap();
+        let text = "* Advertisement\n| ADVERTISEMENT |\n## Related Articles\nAn advertisement\n";
+        let spans = patterns.find(text, 0, text.len(), 100);
+        assert_eq!(spans.len(), 3);
+        assert_eq!(&text[spans[0].0..spans[0].1], "* Advertisement");
     }
 
     #[test]

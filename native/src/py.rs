@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::{self, JoinHandle};
 
 use crate::analysis::{analyze, Analysis, Format};
+use crate::boilerplate;
 use crate::counts;
 use crate::fingerprints;
 use crate::lang::LangGuess;
@@ -216,23 +217,38 @@ fn fingerprint(line: &str) -> Option<String> {
     fingerprints::fingerprint(line)
 }
 
-type PyLearnable = (usize, usize, bool, Option<String>);
-
-/// The learnable lines of a document (`fingerprints.rs`) as (index, characters, at an edge, fingerprint),
-/// and the number of its non-blank lines; `blocked`: the indexes of lines code or markup touches.
+/// A line's exact key (16 hex digits), or None for a line without a letter or digit.
 #[pyfunction]
+fn exact_key(line: &str) -> Option<String> {
+    fingerprints::exact_key(line)
+}
+
+/// The line without the marks an extractor leaves around it (`* Home` is `Home`).
+#[pyfunction]
+fn bare(line: &str) -> &str {
+    fingerprints::bare(line)
+}
+
+type PyLearnable = (usize, usize, bool, Option<String>, Option<String>);
+
+/// The learnable lines of a document (`fingerprints.rs`) as (index, characters, at an edge, fingerprint,
+/// exact key), and the number of its non-blank lines; `blocked`: the indexes of lines code or markup
+/// touches; `plain`: markup lines are learned by their bare text.
+#[pyfunction]
+#[pyo3(signature = (text, blocked, edges_only, plain=false))]
 fn learnable_lines(
     py: Python<'_>,
     text: &str,
     mut blocked: Vec<usize>,
     edges_only: bool,
+    plain: bool,
 ) -> (Vec<PyLearnable>, usize) {
     blocked.sort_unstable();
     py.allow_threads(|| {
-        let (found, filled) = fingerprints::learnable_lines(text, &blocked, edges_only);
+        let (found, filled) = fingerprints::learnable_lines(text, &blocked, edges_only, plain);
         let found = found
             .into_iter()
-            .map(|l| (l.index, l.chars, l.at_edge, l.fingerprint))
+            .map(|l| (l.index, l.chars, l.at_edge, l.fingerprint, l.key))
             .collect();
         (found, filled)
     })
@@ -524,6 +540,90 @@ impl Dictionary {
     }
 }
 
+type PyTree = (Vec<(usize, usize, f64)>, Vec<(usize, f64)>);
+
+/// AR09's trees (`boilerplate.rs`): built once from the model file's (node, feature, cut) splits and
+/// (node, value) values per tree.
+#[pyclass(frozen, module = "corpusclean._core")]
+struct LineModel(boilerplate::Forest);
+
+#[pymethods]
+impl LineModel {
+    #[new]
+    fn new(base: f64, trees: Vec<PyTree>) -> PyResult<Self> {
+        let mut built = Vec::with_capacity(trees.len());
+        for (splits, values) in trees {
+            let size = splits
+                .iter()
+                .map(|s| 2 * s.0 + 3)
+                .chain(values.iter().map(|v| v.0 + 1))
+                .max()
+                .unwrap_or(1);
+            let mut tree = boilerplate::Tree {
+                split: vec![None; size],
+                value: vec![0.0; size],
+            };
+            for (node, feature, cut) in splits {
+                if feature >= boilerplate::FEATURES {
+                    return Err(PyValueError::new_err(format!("no feature {feature}")));
+                }
+                tree.split[node] = Some((feature, cut));
+            }
+            for (node, value) in values {
+                tree.value[node] = value;
+            }
+            built.push(tree);
+        }
+        Ok(LineModel(boilerplate::Forest { base, trees: built }))
+    }
+
+    /// The features of each line (`line_features`) and its probability of being boilerplate.
+    fn score(
+        &self,
+        py: Python<'_>,
+        lines: Vec<String>,
+        shared: Vec<(f64, f64)>,
+    ) -> (Vec<Vec<f64>>, Vec<f64>) {
+        py.allow_threads(|| {
+            let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+            let rows = boilerplate::features(&refs, &shared);
+            let scores = rows.iter().map(|row| self.0.probability(row)).collect();
+            (rows.into_iter().map(|row| row.to_vec()).collect(), scores)
+        })
+    }
+
+    /// The probability of each row of features.
+    fn probabilities(&self, py: Python<'_>, rows: Vec<Vec<f64>>) -> PyResult<Vec<f64>> {
+        if rows.iter().any(|row| row.len() != boilerplate::FEATURES) {
+            return Err(PyValueError::new_err(format!(
+                "rows of {} features expected",
+                boilerplate::FEATURES
+            )));
+        }
+        Ok(py.allow_threads(|| rows.iter().map(|row| self.0.probability(row)).collect()))
+    }
+
+    /// The indexes of the features that pushed this row most towards boilerplate.
+    fn reasons(&self, row: Vec<f64>, top: usize) -> PyResult<Vec<usize>> {
+        if row.len() != boilerplate::FEATURES {
+            return Err(PyValueError::new_err("a row of every feature expected"));
+        }
+        Ok(self.0.reasons(&row, top))
+    }
+}
+
+/// The features of each of a document's non-blank lines (`boilerplate.rs`), as training reads them.
+#[pyfunction]
+fn line_features(py: Python<'_>, lines: Vec<String>, shared: Vec<(f64, f64)>) -> Vec<Vec<f64>> {
+    py.allow_threads(|| {
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        boilerplate::features(&refs, &shared)
+            .into_iter()
+            .map(|row| row.to_vec())
+            .collect()
+    })
+}
+
 #[pymodule]
 fn _core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(analyze_batch, module)?)?;
@@ -532,6 +632,10 @@ fn _core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(edge_zone, module)?)?;
     module.add_function(wrap_pyfunction!(learnable_lines, module)?)?;
     module.add_function(wrap_pyfunction!(fingerprint, module)?)?;
+    module.add_function(wrap_pyfunction!(exact_key, module)?)?;
+    module.add_function(wrap_pyfunction!(bare, module)?)?;
+    module.add_function(wrap_pyfunction!(line_features, module)?)?;
+    module.add_class::<LineModel>()?;
     module.add_function(wrap_pyfunction!(word_spans, module)?)?;
     module.add_function(wrap_pyfunction!(alignment, module)?)?;
     module.add_class::<WordCounts>()?;

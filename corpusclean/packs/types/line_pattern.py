@@ -23,7 +23,7 @@ from corpusclean.core.errors import UsageError
 from corpusclean.core.findings import Edit, Finding, Fix, Span
 from corpusclean.core.rule import RuleContext
 from corpusclean.packs.types.base import PackRule
-from corpusclean.text.lines import deletion_span, line_at
+from corpusclean.text.lines import deletion_span, line_at, wrapped_fragment
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,8 @@ class LinePatternRule(PackRule):
             return
         for line_start, _ in found:
             line = line_at(text, line_start)
+            if wrapped_fragment(text, line):  # `copyright\nprotection.`: a piece of a sentence, not a line
+                continue
             cut = deletion_span(text, line)
             yield Finding(
                 code=self.code, name=self.name, doc_id=doc.id,

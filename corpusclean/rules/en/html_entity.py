@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from html.entities import html5
 from typing import Iterable
 
@@ -33,11 +34,14 @@ class HtmlEntity(Rule):
         After:  "AT&T said it won't raise prices. Shares rose.\n"
         Before: "The caf&#233; on Main St &#x2014; closed.\n"
         After:  "The café on Main St — closed.\n"
+        Before: "Shares rose&#3; 5% on Monday.\n"
+        After:  "Shares rose 5% on Monday.\n"
         Unchanged: "Fish & chips; R&D spending; &notanentity; and 5 &lt 6 without a semicolon.\n"
 
     Fix safety:
-        Safe in prose. Only references HTML defines are decoded (`&notanentity;` stays); references that
-        stand for control characters or non-characters are reported, not decoded. In a document that
+        Safe in prose. Only references HTML defines are decoded (`&notanentity;` stays); a reference to a
+        control character (`&#3;`) is deleted, as EN03 would delete the character decoded; references to
+        non-characters are left alone. In a document that
         holds markup or code (`<p>`, `<!--`, a line ending in `{`), the fix is unsafe: there an entity
         may be meant literally.
     """
@@ -56,19 +60,40 @@ class HtmlEntity(Rule):
             entity = match.group()
             if entity[1] != "#" and entity[1:] not in html5:  # `&notanentity;` is not `&not;` + text
                 continue
-            decoded = html.unescape(entity)
-            if decoded in ("", entity) or not _printable(decoded):
+            decoded = _code_point(entity) or html.unescape(entity)  # Python decodes `&#3;` to nothing
+            control = _control(decoded)
+            if decoded in ("", entity) or not (control or _printable(decoded)):
                 continue
             if safety is None:
                 safety = Safety.UNSAFE if MARKUP.search(text) else Safety.SAFE
-            replacement = "".join(SPACES.get(c, c) for c in decoded)
+            # A control character decoded is one EN03 would drop: the two fixes in one, the reference goes.
+            replacement = "" if control else "".join(SPACES.get(c, c) for c in decoded)
             span = Span(match.start(), match.end())
+            what = f"control character U+{ord(decoded):04X} (deleted, as EN03 deletes it)" if control else repr(decoded)
             yield Finding(
                 code=self.code, name=self.name, doc_id=doc.id, span=span, matched=entity,
-                message=f"HTML entity {entity!r} stands for {decoded!r}",
-                fix=Fix((Edit(span, replacement),), safety, f"replace with {replacement!r}"),
+                message=f"HTML entity {entity!r} stands for {what}",
+                fix=Fix((Edit(span, replacement),), safety,
+                        "delete it" if control else f"replace with {replacement!r}"),
                 evidence={"entity": entity, "character": f"U+{ord(decoded[0]):04X}" if len(decoded) == 1 else decoded},
             )
+
+
+def _code_point(entity: str) -> str | None:
+    """The control character a numeric reference names (`&#3;`, `&#x1B;`), else None."""
+    if entity[1] != "#":
+        return None
+    digits = entity[2:].rstrip(";")
+    try:
+        number = int(digits[1:], 16) if digits[:1] in "xX" and digits[:1] else int(digits)
+    except ValueError:
+        return None
+    return chr(number) if number < 0x110000 and _control(chr(number)) else None
+
+
+def _control(text: str) -> bool:
+    """A C0 or C1 control character other than tab and line breaks (`&#3;`, `&#x85;` is NEL: kept)."""
+    return len(text) == 1 and unicodedata.category(text) == "Cc" and text not in "\t\n\r\x85"
 
 
 def _printable(text: str) -> bool:
