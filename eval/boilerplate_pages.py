@@ -69,7 +69,8 @@ def labelled_pages(eval_dir: Path) -> list[Page]:
     return pages
 
 
-_VERSION = 2  # of the extraction and labelling below: a change re-extracts
+_VERSION = 3  # of the extraction and labelling below: a change re-extracts
+_LINE_BREAK = re.compile(r"\r\n|\n|\r")  # as a run splits lines (`corpusclean.text.lines`), not `str.splitlines`
 
 
 def _extract_all(archive: Path) -> Iterator[Page]:
@@ -92,7 +93,7 @@ def _extract_all(archive: Path) -> Iterator[Page]:
         site = _site(page) or f"{source}:{stem}"
         for extractor in EXTRACTORS:
             text = extract(page, extractor)
-            lines = [line for line in text.splitlines() if line.strip()]
+            lines = [line for line in _LINE_BREAK.split(text) if line.strip()]
             yield Page(source, stem, site, extractor, list(zip(lines, label_lines(lines, truth))))
 
 

@@ -22,6 +22,8 @@ def test_entities_for_control_characters_are_deleted_as_en03_would_delete_the_ch
     assert result.cleaned == "A bell  rang.\n" and "U+0007" in result.findings[0].message
     [kept] = run_rules(["A line &#10; and &#xFFFE; stay.\n"], rules("EN02"))  # a line feed; a non-character
     assert kept.findings == ()
+    [windows] = run_rules(["It&#146;s a test &#150; really.\n"], rules("EN02"))  # HTML reads 128-159 as cp1252
+    assert windows.cleaned == "It’s a test – really.\n"
 
 
 def test_bidi_controls_are_unsafe_to_delete_beside_right_to_left_text():

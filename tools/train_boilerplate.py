@@ -127,14 +127,17 @@ def predict(model: dict, x: np.ndarray) -> np.ndarray:
 
 
 def threshold(scores: np.ndarray, y: np.ndarray, precision: float) -> float:
-    """The lowest score from which the lines scored at or above it reach ``precision``."""
+    """The lowest score from which the lines scored at or above it reach ``precision`` (lines of equal
+    score are taken or left together)."""
     order = np.argsort(-scores, kind="stable")
+    ranked = scores[order]
     hits = np.cumsum(y[order])
-    reached = hits / np.arange(1, len(order) + 1) >= precision
+    # a cut can only fall after the last of equal scores
+    ends = np.nonzero(np.append(ranked[1:] != ranked[:-1], True))[0]
+    reached = hits[ends] / (ends + 1) >= precision
     if not reached.any():
         return 1.0
-    last = np.nonzero(reached)[0].max()
-    return float(scores[order][last])
+    return float(ranked[ends[np.nonzero(reached)[0].max()]])
 
 
 def fold_of(site: str) -> int:

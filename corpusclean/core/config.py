@@ -130,7 +130,7 @@ def parse_table(table: Mapping[str, Any], path: Path) -> Settings:
         rule_options={k: dict(v) for k, v in table.get("rules", {}).items()},
         text_field=table.get("text-field", "text"),
         id_field=table.get("id-field"),
-        site_fields=_site_fields(table.get("site-field", ("url", "host", "domain"))),
+        site_fields=_site_fields(table.get("site-field", ("url", "host", "domain")), path),
         canonical=_canonical(table.get("canonical", {}), path),
         formats=_formats(table.get("formats", {}), path),
         time_budget=float(budget) or None,
@@ -138,11 +138,11 @@ def parse_table(table: Mapping[str, Any], path: Path) -> Settings:
     )
 
 
-def _site_fields(value: Any) -> tuple[str, ...]:
+def _site_fields(value: Any, path: Path) -> tuple[str, ...]:
     """``site-field``: one field name, a comma-separated list, or a list of names."""
     names = value.split(",") if isinstance(value, str) else value
     if not isinstance(names, (list, tuple)) or not all(isinstance(n, str) and n.strip() for n in names):
-        raise UsageError(f"site-field must be a field name or a list of names, not {value!r}")
+        raise UsageError(f"{path}: site-field must be a field name or a list of names, not {value!r}")
     return tuple(n.strip() for n in names)
 
 

@@ -71,7 +71,10 @@ class Rule:
     fix_availability: ClassVar[str] = "always"  # always | sometimes | never
     default: ClassVar[bool] = True  # selected when the user does not say otherwise
     # "line": what the rule finds on a line depends on that line alone (and frozen statistics), so after
-    # a fix the fixer re-checks only the lines it changed; "document": the whole text, every round.
+    # a fix the fixer re-checks only the lines it changed; "document": the whole text, every round;
+    # "once": the whole text as it was read, in the first round only (a model of the page the extractor
+    # gave: judging what is left after its own deletions would delete again); later rounds keep each
+    # finding whose text is unchanged, its fix fitted to the text around it by :meth:`carry`.
     scope: ClassVar[str] = "document"
     Options: ClassVar[type] = NoOptions
     # Where the rule runs unless selected by name (None: everywhere): the document formats it was made
@@ -106,6 +109,11 @@ class Rule:
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         raise NotImplementedError
+
+    def carry(self, doc: Document, finding: Finding, shift: int) -> list[Finding]:
+        """A "once" rule's ``finding`` from an earlier round in ``doc``, where its text now starts ``shift``
+        characters later, with its fix fitted to the text around it now (none: the finding is gone)."""
+        return []
 
 
 def build_options(options_type: type, values: Mapping[str, Any], code: str) -> Any:

@@ -41,6 +41,7 @@ class Source:
     compression: str | None = None  # "gz" or "zst" for compressed JSONL
     data: bytes | None = field(default=None, repr=False, compare=False)  # standard input, read once (two passes)
     error: str | None = None  # why it cannot be read, found while walking (a folder that cannot be listed)
+    site: str | None = None  # a text file's site: its first folder under the folder given, else that folder
 
 
 @dataclass(frozen=True)
@@ -146,9 +147,10 @@ def discover(paths: Sequence[Path], stdin_name: str | None = None) -> list[Sourc
         else:
             raise UsageError(f"{path}: no such file or folder")
     found = _once_each(found)
+    sites = {file: site_of_path(root, file) for root, file, _ in found}
     if len({relative for _, _, relative in found}) < len(found):
         found = _under_common_root(found)
-    return stdin + [_source(file, relative) for _, file, relative in found]
+    return stdin + [replace(_source(file, relative), site=sites[file]) for _, file, relative in found]
 
 
 def _source(path: Path, relative: str) -> Source:
@@ -257,7 +259,7 @@ def read(source: Source, options: InputOptions) -> Iterator[Document | ReadError
         yield decoded
         return
     text, bom = decoded
-    yield Document(source.relative, text, {"bom": bom, "source": source, "site": site_of_path(source.relative)},
+    yield Document(source.relative, text, {"bom": bom, "source": source, "site": source.site},
                    options.format_for(source, False))
 
 

@@ -33,7 +33,8 @@ def markdown_summary(summary: dict[str, Any]) -> str:
     if learned:
         lines += ["", f"**Learned boilerplate lines** ({len(learned)}):"]
         for entry in learned[:MAX_ROWS]:
-            lines.append(f"- `{_code(entry['line'][:100])}` in {entry['documents']} documents")
+            where = f" of {entry['site-documents']} of {_code(entry['site'])}" if entry.get("site") else ""
+            lines.append(f"- `{_code(entry['line'][:100])}` in {entry['documents']} documents{where}")
         lines += [f"- … {len(learned) - MAX_ROWS} more"] if len(learned) > MAX_ROWS else []
     lines += ["", "Review every change in `report/index.html`; reject what is wrong, export `decisions.json` and "
               "run `corpusclean apply`."]

@@ -46,7 +46,7 @@ class DecisionTally:
 
     def __init__(self) -> None:
         self.clusters: dict[str, dict[str, Any]] = {}
-        self.learned: dict[str, dict[str, Any]] = {}
+        self.learned: dict[tuple[str, str], dict[str, Any]] = {}  # by (site or "", line)
         self.calibration: dict[str, dict[str, Any]] = {}  # by rule: what its calibration on the corpus found
 
     def add(self, records: Iterable[Mapping[str, Any]]) -> None:
@@ -58,10 +58,12 @@ class DecisionTally:
                 entry = self.clusters.setdefault(evidence["canonical"], {
                     "rule": record["code"], "canonical": evidence["canonical"],
                     "chosen-by": evidence.get("chosen-by"), "forms": evidence["forms"]})
-            elif "learned-line" in evidence:
-                entry = self.learned.setdefault(evidence["learned-line"], {
+            elif "learned-line" in evidence:  # per site, a line is one decision for each site
+                site = evidence.get("site")
+                entry = self.learned.setdefault((site or "", evidence["learned-line"]), {
                     "rule": record["code"], "line": evidence["learned-line"], "documents": evidence["documents"],
-                    "share": evidence["share"]})
+                    "share": evidence["share"], **({"site": site, "site-documents": evidence["site-documents"]}
+                                                   if site else {})})
             else:
                 continue
             entry.setdefault("occurrences", 0)
@@ -76,7 +78,7 @@ class DecisionTally:
         return [self.clusters[key] for key in sorted(self.clusters)]
 
     def learned_json(self) -> list[dict[str, Any]]:
-        return sorted(self.learned.values(), key=lambda e: (-e["documents"], e["line"]))
+        return sorted(self.learned.values(), key=lambda e: (-e["documents"], e["line"], e.get("site", "")))
 
     def calibration_json(self) -> dict[str, dict[str, Any]]:
         return dict(sorted(self.calibration.items()))
@@ -96,7 +98,8 @@ class DecisionTally:
         if self.learned:
             rows.append(f"Learned boilerplate lines ({len(self.learned)}), each decided once:")
             for entry in self.learned_json():
-                rows.append(f"  {entry['line'][:80]!r} in {entry['documents']} docs ({entry['applied']} of "
+                where = f" of {entry['site-documents']} of {entry['site']}" if entry.get("site") else ""
+                rows.append(f"  {entry['line'][:80]!r} in {entry['documents']} docs{where} ({entry['applied']} of "
                             f"{entry['occurrences']} removed; e.g. {', '.join(entry['examples'])})")
         return rows
 

@@ -88,10 +88,10 @@ def run_parallel(sources: Sequence[Source], plan: Plan, options: InputOptions, s
     inflight: deque = deque()
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         for batch in _batches(_entries(sources, options)):
-            # Rules read a document's id and text only; the reader's metadata (the JSONL row, a Parquet batch)
-            # stays here for the writers, and is not pickled to the workers.
-            documents = [Document(item.id, item.text, {}, item.format) if isinstance(item, Document) else None
-                         for _, _, item in batch]
+            # Rules read a document's id, text and site only; the rest of the reader's metadata (the JSONL row,
+            # a Parquet batch) stays here for the writers, and is not pickled to the workers.
+            documents = [Document(item.id, item.text, {"site": item.metadata.get("site")}, item.format)
+                         if isinstance(item, Document) else None for _, _, item in batch]
             inflight.append((batch, pool.apply_async(_process_batch, (documents,))))
             if len(inflight) >= 2 * jobs:
                 _deliver(*inflight.popleft(), sinks)

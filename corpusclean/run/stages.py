@@ -13,7 +13,7 @@ from corpusclean.core.analysis import UNDETERMINED, Analysis, analyze
 from corpusclean.core.budget import DEFAULT_SECONDS, OverBudget, time_limit
 from corpusclean.core.document import Document
 from corpusclean.core.edits import Shifts, changed_lines
-from corpusclean.core.findings import DocResult, Edit, Finding, Span
+from corpusclean.core.findings import DocResult, Edit, Finding, Safety, Span
 from corpusclean.core.fixer import FixPolicy, fix_document
 from corpusclean.core.guard import ProseGuard
 from corpusclean.core.rule import Rule, RuleContext
@@ -125,15 +125,24 @@ class Checker:
             return self._everywhere(doc, analysis, count=False)
         line_rules, document_rules = self._rules_for(analysis.format)
         windows = changed_lines(doc.text, edits)
-        found = self._run(document_rules, doc)
+        found = self._run([rule for rule in document_rules if rule.scope != "once"], doc)
         line_codes = {rule.code for rule in line_rules}
+        once = {rule.code: rule for rule in document_rules if rule.scope == "once"}
         shifts = Shifts(edits, windows)
         for finding in previous:  # unchanged lines keep their findings, moved by the edits before them
             if finding.code in line_codes and (moved := _moved(finding, shifts)) is not None:
                 found.append(moved)
+            elif finding.code in once and (shift := shifts.shift(finding.span.start, finding.span.end)) is not None:
+                # judged once, on the document as read: the verdict stays with its text, the fix is fitted
+                # to the text around it now
+                found += once[finding.code].carry(doc, finding, shift)
         for window in windows:
-            part = Document(doc.id, doc.text[window.start:window.end], doc.metadata, doc.format)
-            found += [_shifted(f, window.start) for f in self._run(line_rules, part)]
+            # With the lines around it: a line rule may read its neighbours (is this line a piece of a
+            # hard-wrapped paragraph?); only what it finds on the changed lines is new.
+            start, end = _with_neighbours(doc.text, window)
+            part = Document(doc.id, doc.text[start:end], doc.metadata, doc.format)
+            found += [f for f in (_shifted(f, start) for f in self._run(line_rules, part))
+                      if window.start <= f.span.start and f.span.end <= window.end]
         return self._admit(doc, analysis, found, count=False)
 
     def _rules_for(self, format: str) -> tuple[list[Rule], list[Rule]]:
@@ -158,6 +167,13 @@ class Checker:
 
     def _run(self, rules: Sequence[Rule], doc: Document) -> list[Finding]:
         return [finding for rule in rules for finding in rule.check(doc, self.context)]
+
+
+def _with_neighbours(text: str, window: Span) -> tuple[int, int]:
+    """``window`` (whole lines) widened by the line before it and the line after it."""
+    start = text.rfind("\n", 0, window.start - 1) + 1 if window.start > 0 else 0
+    after = text.find("\n", window.end)
+    return start, len(text) if after < 0 else after + 1
 
 
 def _languages(analysis: Analysis) -> tuple:
@@ -192,15 +208,23 @@ def check_with(plan: Plan, stats: Mapping[str, Any]) -> Checker:
 
 def _one_per_family_and_span(found: list[Finding]) -> list[Finding]:
     """Rules of one family answer the same question about a span (is this word misspelled?): the span is
-    reported once, by the rule with the lowest code. Codes are ordered by how curated their knowledge is
-    (SP01 a list people wrote, SP02 a dictionary, SP03 corpus statistics), so when the curated list calls
-    `ther` ambiguous, no statistic overrules it."""
+    reported once, by the rule with the lowest code (`_rank`). Codes are ordered by how curated their
+    knowledge is (SP01 a list people wrote, SP02 a dictionary, SP03 corpus statistics), so when the curated
+    list calls `ther` ambiguous, no statistic overrules it."""
     best: dict[tuple, Finding] = {}
     for finding in found:
         key = (finding.code[:2], finding.span)
-        if key not in best or finding.code < best[key].code:
+        if key not in best or _rank(finding) < _rank(best[key]):
             best[key] = finding
     return sorted(best.values(), key=lambda f: (f.span.start, f.span.end, f.code))
+
+
+def _rank(finding: Finding) -> tuple:
+    """Within a family and span, the lowest code; among artifact rules, a safe fix first (AR05 and AR09 are
+    two ways to learn boilerplate: a weak repeat must not hide the model's confident verdict). Spelling
+    keeps its order of curation whatever the safety: a list calling `ther` ambiguous is not overruled."""
+    safe = finding.fix is not None and finding.fix.safety is Safety.SAFE
+    return finding.code.startswith("AR") and not safe, finding.code
 
 
 def process(doc: Document, plan: Plan, stats: Mapping[str, Any]) -> DocResult:

@@ -33,24 +33,26 @@ FEATURES = ("bias", "words", "one-word", "2-3 words", "4-7 words", "ends a sente
 class LineModel:
     trees: Any  # _core.LineModel
     safe: float  # probability from which a removal is safe
-    unsafe: float  # probability from which the training sites' removals were 90% right
 
     @classmethod
     def from_json(cls, data: dict) -> "LineModel":
         trees = [([(int(node), j, cut) for node, (j, cut) in tree["split"].items()],
                   [(int(node), value) for node, value in tree["value"].items()]) for tree in data["trees"]]
-        return cls(_core.LineModel(data["base"], trees), data.get("safe", 1.0), data.get("unsafe", 1.0))
+        return cls(_core.LineModel(data["base"], trees), data.get("safe", 1.0))
 
-    def score(self, lines: Sequence[str], shared: Sequence[tuple[float, float]]) -> tuple[list, list[float]]:
-        """Each line's features and probability of being boilerplate; ``shared[i]`` is line i's corpus
-        part: (log of the number of other documents holding it, share of its site's other documents
-        holding it)."""
-        return self.trees.score(list(lines), list(shared))
+    def score(self, lines: Sequence[str], shared: Sequence[tuple[float, float]]) -> tuple[list[float], list[bool]]:
+        """Each line's probability of being boilerplate, and whether it carries a sign only a web page
+        has (a link, an image, web words, or being its site's template);
+        ``shared[i]`` is line i's corpus part: (log of the number of other documents holding it, share
+        of its site's other documents holding it)."""
+        return self.trees.score(list(lines), list(shared), TEMPLATE_SHARE)
 
-    def reasons(self, row: Sequence[float], top: int = 3) -> list[str]:
-        """The features that pushed this line most towards boilerplate, strongest first, each with the
-        line's value (`a link: yes`, `words: 1`, `short neighbours: 0.83`)."""
-        return [f"{FEATURES[j]}: {_shown(j, row[j])}" for j in self.trees.reasons(list(row), top)]
+    def reasons(self, lines: Sequence[str], shared: Sequence[tuple[float, float]], indexes: Sequence[int],
+                top: int = 3) -> list[list[str]]:
+        """For the lines at ``indexes``: the features that pushed each most towards boilerplate, strongest
+        first, with the line's value (`a link: yes`, `words: 1`, `short neighbours: 0.83`)."""
+        explained = self.trees.explain(list(lines), list(shared), list(indexes), top)
+        return [[f"{FEATURES[j]}: {_shown(j, value)}" for j, value in pushes] for pushes in explained]
 
 
 _COUNTS = frozenset(FEATURES.index(name) for name in (
@@ -81,24 +83,16 @@ def load(path: Path = MODEL) -> LineModel:
 PAGE_SHARE = 0.5  # a naive extraction of a page is mostly boilerplate; a good one, or edited prose, is not
 PAGE_SIGNS = 2  # lines that look boilerplate and carry a sign of a web page
 TEMPLATE_SHARE = 0.5  # a line in half its site's documents or more is the site's template
-_SIGNS = tuple(FEATURES.index(name) for name in (
-    "a link", "an image", "list/table/heading marks", "separators", "web words"))
-_TEMPLATE = FEATURES.index("share of the site's documents")
 
 
-def _sign(row: Sequence[float]) -> bool:
-    """A sign only a page's widgets carry: a link, an image, list/table/heading marks, separators, web
-    words, or the site's template (other documents of the corpus sharing a line is no sign: a league
-    table's headings repeat too)."""
-    return any(row[j] > 0 for j in _SIGNS) or row[_TEMPLATE] >= TEMPLATE_SHARE
-
-
-def page_like(rows: Sequence[Sequence[float]], scores: Sequence[float]) -> bool:
+def page_like(scores: Sequence[float], signs: Sequence[bool]) -> bool:
     """Whether the document looks like a page extracted naively: the model expects at least half of its
-    lines to be boilerplate, and two lines or more that look boilerplate carry a sign of a web page.
-    After a good extractor (trafilatura) the model's mistakes on the few short lines left cost more
-    than the boilerplate it finds; a list in edited prose (a league table, a poem) has short lines but
-    no sign of a page; a list of forum titles has signs but is not mostly boilerplate-like."""
+    lines to be boilerplate, and two lines or more that look boilerplate carry a sign of a web page (a
+    link, an image, web words, the site's template; not marks or separators: a table in plain text has
+    them). After a good extractor
+    (trafilatura) the model's mistakes on the few short lines left cost more than the boilerplate it
+    finds; a list in edited prose (a league table, a poem) has short lines but no sign of a page; a list
+    of forum titles has signs but is not mostly boilerplate-like."""
     if sum(scores) < PAGE_SHARE * len(scores):
         return False
-    return sum(p >= 0.5 and _sign(row) for row, p in zip(rows, scores)) >= PAGE_SIGNS
+    return sum(p >= 0.5 and sign for p, sign in zip(scores, signs)) >= PAGE_SIGNS

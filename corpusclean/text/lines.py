@@ -114,13 +114,18 @@ def deletion_span(text: str, line: Line) -> tuple[int, int]:
 _SENTENCE_END = re.compile(r"""[.!?:;…]["'”’)\]]*\s*$""")
 
 
-def wrapped_fragment(text: str, line: Line) -> bool:
+def wrapped_fragment(text: str, line: Line, lines: list[Line] | None = None, index: int = -1) -> bool:
     """Whether ``line`` is part of a hard-wrapped paragraph rather than a line of its own: it carries on
     a line of six words or more just above it that ends no sentence (`...make it\nprotection.`), or it
     ends no sentence and a line starting in lower case carries it on just below it (`Click here to
-    make the single best and\nmost useful...`)."""
-    above = line_at(text, line.start - 1) if line.start > 0 else None
-    below = line_at(text, line.next) if line.next < len(text) else None
+    make the single best and\nmost useful...`). ``lines`` (every line, as :func:`iter_lines` gives
+    them) and the line's ``index`` among them spare looking its neighbours up."""
+    if lines is not None:
+        above = lines[index - 1] if index > 0 else None
+        below = lines[index + 1] if index + 1 < len(lines) else None
+    else:
+        above = line_at(text, line.start - 1) if line.start > 0 else None
+        below = line_at(text, line.next) if line.next < len(text) else None
     starts_lower = line.text.lstrip()[:1].islower()
     if above is not None and not above.is_blank and starts_lower and len(above.text.split()) >= 6 \
             and not _SENTENCE_END.search(above.text):

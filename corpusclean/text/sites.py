@@ -2,14 +2,18 @@
 
 A record's site is the host of its first present site field (`--site-field`, `site-field` in the config;
 default `url`, then `host`, then `domain`): `https://www.example.com/a` and `example.com` are both
-`example.com`. A file's site is the folder it lies in under the input root (a folder per site); a file
-at the root, or a text given to the API without a site, has none, and only the corpus-wide thresholds
-apply to it.
+`example.com`. A text file's site is its first folder under the folder given (`pages/example.com/2019/
+x.txt` is `example.com`), or, for a file directly in the folder given or named on its own, the name of
+the folder it lies in: a folder per site. A text given to the API without a site field has none, and
+only the corpus-wide thresholds apply to it.
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Mapping, Sequence
 from urllib.parse import urlsplit
+
+from corpusclean.core.analysis import encodable
 
 DEFAULT_FIELDS = ("url", "host", "domain")
 
@@ -25,7 +29,7 @@ def site_of_record(record: Mapping[str, Any], fields: Sequence[str] = DEFAULT_FI
 
 def host(value: str) -> str:
     """`https://www.Example.com:8080/a` -> `example.com`; a bare host is lowercased the same way."""
-    value = value.strip()
+    value = encodable(value.strip())
     try:
         name = urlsplit(value if "//" in value else f"//{value}").hostname or value
     except ValueError:  # a malformed address is still a name
@@ -34,7 +38,12 @@ def host(value: str) -> str:
     return name[4:] if name.startswith("www.") else name
 
 
-def site_of_path(relative: str) -> str | None:
-    """The folder of a file under the input root, or None at the root."""
-    folder, _, _ = relative.replace("\\", "/").rpartition("/")
-    return folder or None
+def site_of_path(root: Path, file: Path) -> str | None:
+    """A text file's site: its first folder under ``root`` (the folder given), else the name of the folder
+    it lies in; None when that has no name (`/`)."""
+    try:
+        parts = file.relative_to(root).parts
+    except ValueError:
+        parts = ()
+    name = parts[0] if len(parts) > 1 else file.resolve().parent.name
+    return encodable(name) or None

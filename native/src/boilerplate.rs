@@ -42,7 +42,8 @@ fn patterns() -> &'static Patterns {
         word: Regex::new(r"[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*").expect("word pattern"),
         sentence_end: Regex::new(r#"[.!?…]["'”’)\]]*$"#).expect("sentence end pattern"),
         date: Regex::new(
-            r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b\d{1,2}:\d{2}\b",
+            // ASCII word boundaries: Unicode ones keep the regex crate off its fast engines
+            r"(?i)(?-u:\b)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?-u:\b)|(?-u:\b)\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?-u:\b)|(?-u:\b)\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?-u:\b)|(?-u:\b)\d{1,2}:\d{2}(?-u:\b)",
         )
         .expect("date pattern"),
         // an address or a Markdown link, not a name (`fark.com`)
@@ -150,6 +151,20 @@ pub fn features(lines: &[&str], shared: &[(f64, f64)]) -> Vec<[f64; FEATURES]> {
         .collect()
 }
 
+/// Feature indexes of the signs only a page's widgets carry: a link, an image, web words (list, table and
+/// heading marks, and separators such as ` | `, are no sign: a table of results in plain text has them).
+const SIGNS: [usize; 3] = [13, 14, 17];
+const SITE_SHARE: usize = 27;
+
+const WORDS: usize = 1;
+
+/// Whether a line carries a sign of a web page: one of SIGNS, or being in `template` of its site's
+/// documents or more (other documents of the corpus sharing it is no sign: a league table's headings
+/// repeat too). A line without a word is none (`* * *`, a table's `|---|---|` row).
+pub fn sign(row: &[f64; FEATURES], template: f64) -> bool {
+    row[WORDS] > 0.0 && (SIGNS.iter().any(|&j| row[j] > 0.0) || row[SITE_SHARE] >= template)
+}
+
 fn flag(value: bool) -> f64 {
     if value {
         1.0
@@ -172,6 +187,19 @@ pub struct Forest {
 }
 
 impl Tree {
+    /// The leaf a row ends in.
+    fn leaf(&self, row: &[f64]) -> usize {
+        let mut node = 0;
+        while let Some(Some((feature, cut))) = self.split.get(node) {
+            node = if row[*feature] < *cut {
+                2 * node + 1
+            } else {
+                2 * node + 2
+            };
+        }
+        node
+    }
+
     /// The nodes a row passes through, root first, leaf last.
     fn path(&self, row: &[f64]) -> Vec<usize> {
         let mut node = 0;
@@ -194,10 +222,7 @@ impl Forest {
             + self
                 .trees
                 .iter()
-                .map(|tree| {
-                    let leaf = *tree.path(row).last().expect("a path ends in a leaf");
-                    tree.value.get(leaf).copied().unwrap_or(0.0)
-                })
+                .map(|tree| tree.value.get(tree.leaf(row)).copied().unwrap_or(0.0))
                 .sum::<f64>();
         1.0 / (1.0 + (-z.clamp(-60.0, 60.0)).exp())
     }
@@ -248,6 +273,11 @@ mod tests {
             (1.0, 1.0, 1.0, 1.0 / 3.0)
         );
         assert_eq!((menu[27], menu[28]), (1.0, 1.0));
+        assert!(sign(menu, 0.5) && !sign(&rows[1], 0.5));
+        let marks = features(&["* * *", "|---|---|"], &[(0.0, 1.0), (0.0, 1.0)]);
+        assert!(!sign(&marks[0], 0.5) && !sign(&marks[1], 0.5));
+        let table = features(&["| Leeds | 3 | 9 |"], &[(0.0, 0.0)]);
+        assert!(!sign(&table[0], 0.5));
         let prose = &rows[1];
         assert_eq!((prose[5], prose[13], prose[23]), (1.0, 0.0, 1.0));
         assert_eq!(menu[20], 1.0); // the line after ends a sentence

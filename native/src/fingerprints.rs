@@ -61,8 +61,9 @@ pub struct Learnable {
 }
 
 /// The line without the marks an extractor leaves around it: leading list bullets (`*`, `-`, `+`, `•`,
-/// `·`), quote marks, heading hashes and table pipes, trailing pipes and hashes, and emphasis (`**`,
-/// `__`, `*`, `_`) that wraps the whole rest. `| Search | Contact Us |` is `Search | Contact Us`.
+/// `·`), quote marks, heading hashes and table pipes, trailing pipes and closing hashes (after a space:
+/// `C#` keeps its hash), and emphasis (`**`, `__`, `*`, `_`) that wraps the whole rest (`*a* and *b*`
+/// keeps its marks). `| Search | Contact Us |` is `Search | Contact Us`.
 pub fn bare(line: &str) -> &str {
     let mut rest = line.trim_matches(is_python_space);
     loop {
@@ -76,10 +77,18 @@ pub fn bare(line: &str) -> &str {
         if (1..=6).contains(&hashes) && rest[hashes..].starts_with([' ', '\t']) {
             rest = &rest[hashes..];
         }
-        rest = rest.trim_end_matches(['|', '#']);
+        rest = rest.trim_end_matches('|');
+        let closing = rest.trim_end_matches('#');
+        if closing.len() < rest.len() && (closing.is_empty() || closing.ends_with([' ', '\t'])) {
+            rest = closing;
+        }
         for mark in ["**", "__", "*", "_"] {
-            if rest.len() > 2 * mark.len() && rest.starts_with(mark) && rest.ends_with(mark) {
-                rest = &rest[mark.len()..rest.len() - mark.len()];
+            if let Some(inner) = rest
+                .strip_prefix(mark)
+                .and_then(|r| r.strip_suffix(mark))
+                .filter(|inner| !inner.is_empty() && !inner.contains(mark))
+            {
+                rest = inner;
             }
         }
         rest = rest.trim_matches(is_python_space);
@@ -239,6 +248,10 @@ mod tests {
         assert_eq!(bare("## **Related Articles**"), "Related Articles");
         assert_eq!(bare("- * Home"), "Home");
         assert_eq!(bare("#hashtag"), "#hashtag");
+        assert_eq!(bare("C#"), "C#");
+        assert_eq!(bare("## Title ##"), "Title");
+        assert_eq!(bare("*a* and *b*"), "*a* and *b*");
+        assert_eq!(bare("**Related:**"), "Related:");
         assert_eq!(bare("*"), "*");
         assert_eq!(bare("2 * 3 = 6"), "2 * 3 = 6");
     }

@@ -73,18 +73,20 @@ impl LinePatterns {
 
     /// Byte spans between `start` and `end` (byte offsets): the whole lines that match, or the matches
     /// (each its `cut…` group when it has one), as compiled for. Blank ones, and ones over `max_chars`
-    /// characters, are prose.
+    /// characters, are prose. With `bare`, a whole line also matches by its text without the marks an
+    /// extractor leaves (`* Advertisement`: plain text; in Markdown a list item is structure).
     pub fn find(
         &self,
         text: &str,
         start: usize,
         end: usize,
         max_chars: usize,
+        bare: bool,
     ) -> Vec<(usize, usize)> {
         let zone = &text[start..end];
         let judged = |part: &str| !part.trim().is_empty() && part.chars().count() <= max_chars;
         let found = if self.whole_lines {
-            self.lines(zone, judged)
+            self.lines(zone, judged, bare)
         } else {
             let mut found = self.matches(zone);
             found.retain(|&(s, e)| judged(&zone[s..e]));
@@ -98,14 +100,14 @@ impl LinePatterns {
 
     /// The lines of `zone` whose text, white space around it aside, matches as a whole; only the lines
     /// `judged` lets through are matched (a novel's prose lines are too long to be furniture).
-    fn lines(&self, zone: &str, judged: impl Fn(&str) -> bool) -> Vec<(usize, usize)> {
+    fn lines(&self, zone: &str, judged: impl Fn(&str) -> bool, bare: bool) -> Vec<(usize, usize)> {
         zones::lines(zone)
             .into_iter()
             .filter(|&(start, end, _)| {
                 let line = &zone[start..end];
                 judged(line)
                     && (self.regex.is_match(line.trim())
-                        || self.regex.is_match(fingerprints::bare(line)))
+                        || bare && self.regex.is_match(fingerprints::bare(line)))
             })
             .map(|(start, end, _)| (start, end))
             .collect()
@@ -132,7 +134,7 @@ mod tests {
     fn whole_lines_match_with_their_white_space_aside() {
         let patterns = LinePatterns::new(r"(?:updated)(?:\s*\d{1,4})*", true, true).unwrap();
         let text = "  Updated 2024 \r\nThe list was updated on Monday.\nUPDATED\n";
-        let spans = patterns.find(text, 0, text.len(), 120);
+        let spans = patterns.find(text, 0, text.len(), 120, true);
         let lines: Vec<&str> = spans.iter().map(|&(s, e)| &text[s..e]).collect();
         assert_eq!(lines, vec!["  Updated 2024 ", "UPDATED"]);
     }
@@ -141,7 +143,7 @@ mod tests {
     fn lines_match_by_their_bare_text_too() {
         let patterns = LinePatterns::new("advertisement|related articles", true, true).unwrap();
         let text = "* Advertisement\n| ADVERTISEMENT |\n## Related Articles\nAn advertisement\n";
-        let spans = patterns.find(text, 0, text.len(), 100);
+        let spans = patterns.find(text, 0, text.len(), 100, true);
         assert_eq!(spans.len(), 3);
         assert_eq!(&text[spans[0].0..spans[0].1], "* Advertisement");
     }
@@ -150,8 +152,8 @@ mod tests {
     fn long_lines_are_prose_and_the_zone_bounds_the_search() {
         let patterns = LinePatterns::new("advertisement", true, true).unwrap();
         let text = "Advertisement\nAdvertisement\n";
-        assert_eq!(patterns.find(text, 0, text.len(), 5), vec![]);
-        assert_eq!(patterns.find(text, 0, 14, 100), vec![(0, 13)]);
+        assert_eq!(patterns.find(text, 0, text.len(), 5, true), vec![]);
+        assert_eq!(patterns.find(text, 0, 14, 100, true), vec![(0, 13)]);
     }
 
     #[test]
@@ -163,7 +165,7 @@ mod tests {
         )
         .unwrap();
         let text = "It ended. Jane contributed to this report.\nNext line.";
-        let spans = patterns.find(text, 0, text.len(), 200);
+        let spans = patterns.find(text, 0, text.len(), 200, true);
         assert_eq!(spans, vec![(9, 42)]);
         assert_eq!(&text[9..42], " Jane contributed to this report.");
     }
@@ -174,7 +176,7 @@ mod tests {
         // is measured by `make bench`, the answer here.
         let patterns = LinePatterns::new(r"updated(?:\s*(?:\d{1,4}|at|on))+", true, true).unwrap();
         let text = format!("Updated {}x\nUpdated 1 2\n", "1".repeat(5000));
-        let spans = patterns.find(&text, 0, text.len(), 10_000);
+        let spans = patterns.find(&text, 0, text.len(), 10_000, true);
         assert_eq!(spans.len(), 1);
         assert_eq!(&text[spans[0].0..spans[0].1], "Updated 1 2");
     }

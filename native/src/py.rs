@@ -163,7 +163,9 @@ impl LinePatterns {
     }
 
     /// In the document's `zone` (`top`, `bottom`: its first or last `zone_lines` non-blank lines;
-    /// `any`): the lines that match whole, or the matches (their `cut…` groups), as compiled for.
+    /// `any`): the lines that match whole (`bare`: or by their text without an extractor's marks), or
+    /// the matches (their `cut…` groups), as compiled for.
+    #[pyo3(signature = (text, zone, zone_lines, max_chars, bare=false))]
     fn find_in_zone(
         &self,
         py: Python<'_>,
@@ -171,11 +173,12 @@ impl LinePatterns {
         zone: &str,
         zone_lines: usize,
         max_chars: usize,
+        bare: bool,
     ) -> PyResult<Vec<(usize, usize)>> {
         let compiled = self.compiled(py)?;
         Ok(py.allow_threads(|| {
             let (start, end) = zones::edge_zone(text, zone, zone_lines);
-            let found = compiled.find(text, start, end, max_chars);
+            let found = compiled.find(text, start, end, max_chars, bare);
             let flat: Vec<usize> = found.iter().flat_map(|&(s, e)| [s, e]).collect();
             char_indices(text, &flat)
                 .chunks_exact(2)
@@ -184,8 +187,9 @@ impl LinePatterns {
         }))
     }
 
-    /// Between `start` and `end`: the lines that match whole, or the matches (their `cut…` groups),
-    /// as the patterns were compiled for.
+    /// Between `start` and `end`: the lines that match whole (`bare`: or by their text without an
+    /// extractor's marks), or the matches (their `cut…` groups), as the patterns were compiled for.
+    #[pyo3(signature = (text, start, end, max_chars, bare=false))]
     fn find(
         &self,
         py: Python<'_>,
@@ -193,11 +197,12 @@ impl LinePatterns {
         start: usize,
         end: usize,
         max_chars: usize,
+        bare: bool,
     ) -> PyResult<Vec<(usize, usize)>> {
         let compiled = self.compiled(py)?;
         Ok(py.allow_threads(|| {
             in_chars(text, start, end, |s, e| {
-                compiled.find(text, s, e, max_chars)
+                compiled.find(text, s, e, max_chars, bare)
             })
         }))
     }
@@ -577,18 +582,48 @@ impl LineModel {
         Ok(LineModel(boilerplate::Forest { base, trees: built }))
     }
 
-    /// The features of each line (`line_features`) and its probability of being boilerplate.
+    /// Each line's probability of being boilerplate, and whether it carries a sign only a web page has
+    /// (`boilerplate.rs: sign`, with `template` the share of the site's documents that makes a template).
     fn score(
         &self,
         py: Python<'_>,
         lines: Vec<String>,
         shared: Vec<(f64, f64)>,
-    ) -> (Vec<Vec<f64>>, Vec<f64>) {
+        template: f64,
+    ) -> (Vec<f64>, Vec<bool>) {
+        py.allow_threads(|| {
+            let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+            boilerplate::features(&refs, &shared)
+                .iter()
+                .map(|row| (self.0.probability(row), boilerplate::sign(row, template)))
+                .unzip()
+        })
+    }
+
+    /// For the lines at `indexes`: the `top` features that pushed each most towards boilerplate, as
+    /// (feature index, the line's value).
+    fn explain(
+        &self,
+        py: Python<'_>,
+        lines: Vec<String>,
+        shared: Vec<(f64, f64)>,
+        indexes: Vec<usize>,
+        top: usize,
+    ) -> Vec<Vec<(usize, f64)>> {
         py.allow_threads(|| {
             let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
             let rows = boilerplate::features(&refs, &shared);
-            let scores = rows.iter().map(|row| self.0.probability(row)).collect();
-            (rows.into_iter().map(|row| row.to_vec()).collect(), scores)
+            indexes
+                .iter()
+                .filter_map(|&i| rows.get(i))
+                .map(|row| {
+                    self.0
+                        .reasons(row, top)
+                        .into_iter()
+                        .map(|j| (j, row[j]))
+                        .collect()
+                })
+                .collect()
         })
     }
 

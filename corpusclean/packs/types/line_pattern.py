@@ -2,7 +2,8 @@
 
 Pack keys: ``patterns`` (regular expressions in the syntax of the Rust ``regex`` crate, run as automata:
 linear time on any line, so no lookaround and no backreferences; matched against the whole stripped
-line, case-insensitive unless ``case-sensitive = true``; a group named ``cut…`` narrows a ``match`` to
+line, and in plain text also against the line without an extractor's marks (`* Advertisement`,
+`| ADVERTISEMENT |`), case-insensitive unless ``case-sensitive = true``; a group named ``cut…`` narrows a ``match`` to
 itself, where lookbehind would have been used), ``fragments`` (named sub-patterns used as ``{name}`` in patterns),
 ``zone`` (``top``, ``bottom`` or ``any``) with ``zone-lines`` (how many non-blank lines from that edge),
 ``max-length`` (longer lines are prose, not artifacts), ``message``, ``safety``, and ``remove``: ``line``
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import ClassVar, Iterable
 
-from corpusclean.core.analysis import encodable
+from corpusclean.core.analysis import encodable, format_of
 from corpusclean.core.document import Document
 from corpusclean.core.errors import UsageError
 from corpusclean.core.findings import Edit, Finding, Fix, Span
@@ -82,7 +83,10 @@ class LinePatternRule(PackRule):
         text = doc.text
         # the zone and the lines in it, found by the core in one call
         # (no line at all is in a zone of fewer than one line, as Python's loop over the lines found)
-        found = self.patterns.find_in_zone(encodable(text), self.zone, max(0, self.zone_lines), self.max_length)
+        # In plain text (scraped pages) a line also matches by its bare text: `* Advertisement`
+        bare = format_of(doc) == "plain"
+        found = self.patterns.find_in_zone(encodable(text), self.zone, max(0, self.zone_lines), self.max_length,
+                                           bare)
         if self.remove == "match":
             yield from self._matches(doc, found)
             return

@@ -2,17 +2,21 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import ClassVar, Iterable
 
-from corpusclean.core.analysis import encodable
+from corpusclean.core.analysis import encodable, format_of
 from corpusclean.core.document import Document
 from corpusclean.core.findings import Edit, Finding, Fix, Safety, Span
 from corpusclean import _core
 from corpusclean.core.rule import Rule, RuleContext
 from corpusclean.stats.lines import lines_in_markup, site_of
 from corpusclean.text import boilerplate_model
-from corpusclean.text.lines import deletion_span, iter_lines, wrapped_fragment
+from corpusclean.text.lines import deletion_span, iter_lines, line_at, wrapped_fragment
+
+
+_WORD = re.compile(r"[^\W_]")
 
 
 @dataclass(frozen=True)
@@ -28,7 +32,8 @@ class BoilerplateLine(Rule):
     line's shape, its neighbours and the corpus.
 
     What it does:
-        Scores each line of plain text or a record (never Markdown, reST or HTML, never code) with
+        Scores each line of plain text or a record (never Markdown, reST or HTML, even when selected;
+        never code; never a line without a word, such as `* * *`) with
         gradient-boosted trees learned from 1,000 web pages with human-marked content
         (`tools/train_boilerplate.py`). The features: the line's own shape (words, final punctuation,
         capitals, stop words, digits, dates, links, images, list/table/heading marks, separators, web
@@ -54,7 +59,7 @@ class BoilerplateLine(Rule):
         `[World]` and `[Weather]` score 0.92 and 0.88 and go with `--unsafe-fixes` only. Never on a line
         inside a hard-wrapped paragraph (`copyright\nprotection.`), and only in a document the model
         expects to be half boilerplate or more, two lines of which carry a sign of a web page (a link,
-        marks, web words, the site's template): in edited prose, or after a good extractor, the few
+        an image, web words, the site's template): in edited prose, or after a good extractor, the few
         short lines are titles, headings and tables far more often than widgets.
 
     Options:
@@ -65,25 +70,31 @@ class BoilerplateLine(Rule):
     name = "boilerplate-line"
     needs = ("lines",)
     formats = ("plain",)
-    scope = "document"
+    scope = "once"  # the page as extracted: what is left after its deletions is not judged again
     Options: ClassVar[type] = BoilerplateLineOptions
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        if format_of(doc) != "plain":  # a page's marks are structure in documentation, even when selected
+            return
         model = boilerplate_model.load()
-        safe_from = self.options.safe_probability or model.safe
+        safe_from = model.safe if self.options.safe_probability is None else self.options.safe_probability
         text = doc.text
         blocked = lines_in_markup(doc)
-        lines = [(n, line) for n, line in enumerate(iter_lines(text)) if not line.is_blank and n not in blocked]
+        every = list(iter_lines(text))
+        lines = [(n, line) for n, line in enumerate(every) if not line.is_blank and n not in blocked]
         if len(lines) < 2:
             return
         texts = [encodable(line.text) for _, line in lines]
-        rows, scores = model.score(texts, corpus_features(ctx.stats.get("lines"), site_of(doc), texts))
-        if not boilerplate_model.page_like(rows, scores):
+        shared = corpus_features(ctx.stats.get("lines"), site_of(doc), texts)
+        scores, signs = model.score(texts, shared)
+        if not boilerplate_model.page_like(scores, signs):
             return
-        for (_, line), row, p in zip(lines, rows, scores):
-            if p < self.options.report_probability or wrapped_fragment(text, line):
-                continue
-            reasons = model.reasons(row)
+        # A line without a word (`* * *`, `|---|---|`) is neither text nor widget: left as it is.
+        found = [i for i, ((n, line), p) in enumerate(zip(lines, scores))
+                 if p >= self.options.report_probability and _WORD.search(line.text)
+                 and not wrapped_fragment(text, line, every, n)]
+        for i, reasons in zip(found, model.reasons(texts, shared, found)):
+            line, p = lines[i][1], scores[i]
             yield Finding(
                 code=self.code, name=self.name, doc_id=doc.id, span=Span(line.start, line.end),
                 matched=line.text, message=f"boilerplate line {line.text.strip()!r} "
@@ -92,6 +103,16 @@ class BoilerplateLine(Rule):
                         Safety.SAFE if p >= safe_from else Safety.UNSAFE, "delete the line"),
                 evidence={"probability": round(p, 4), "safe-from": round(safe_from, 4), "features": reasons},
             )
+
+
+    def carry(self, doc: Document, finding: Finding, shift: int) -> list[Finding]:
+        """The line judged on the page as read, where it stands now, deleted with the blank lines then
+        around it."""
+        line = line_at(doc.text, finding.span.start + shift)
+        if line.text != finding.matched or line.start != finding.span.start + shift:
+            return []
+        fix = replace(finding.fix, edits=(Edit(Span(*deletion_span(doc.text, line)), ""),))
+        return [replace(finding, span=Span(line.start, line.end), fix=fix)]
 
 
 def corpus_features(stats, site: str | None, lines: list[str]) -> list[tuple[float, float]]:

@@ -79,9 +79,10 @@ class RepeatedLine(Rule):
     Fix safety:
         Corpus-wide: safe when the line is in `safe-documents` (20) documents or more; unsafe below
         that (5-19 documents can still be a quote several stories repeat). Per site: safe from
-        `site-safe-documents` (5) of the site's documents, when the line has three words or more, or
-        follows or precedes another template line as often (a block: a menu), or is the document's
-        first or last line (a signature); unsafe otherwise. Digit-masked matches are unsafe, but for
+        `site-safe-documents` (5) of the site's documents, when the line has three words and twelve
+        characters or more, or follows or precedes another template line as often (a block: a menu), or
+        is the first or last line of the zone (a signature); unsafe otherwise. When both hold, the
+        safer evidence decides. Digit-masked matches are unsafe, but for
         page stamps in `safe-documents` documents (`Last updated 3 May 2012, 14:02`). Lines
         longer than `max-length` (200) characters are never learned, and a document more than half of
         whose text is repeated is a duplicate of another document, not boilerplate: its findings are
@@ -182,17 +183,19 @@ def repeated_lines(doc: Document, stats, options: RepeatedLineOptions) -> tuple[
     for n, line in enumerate(zoned):
         if line.chars > options.max_length or not line.key:
             continue
+        evidence = []  # every kind that holds; the safest is kept (more evidence never makes a line less safe)
         if line.fingerprint and (count := stats.exact(line.key, zone)) >= needed:
-            found.append(Repeat(line, "exact", count, count >= options.safe_documents, 0))
-        elif by_site and (count := stats.in_site(site, line.key, zone)) >= site_needed:
+            evidence.append(Repeat(line, "exact", count, count >= options.safe_documents, 0))
+        if by_site and (count := stats.in_site(site, line.key, zone)) >= site_needed:
             neighbours = [(zoned[n - 1].key, line.key)] if n else []
             neighbours += [(line.key, zoned[n + 1].key)] if n + 1 < len(zoned) else []
             block = max((stats.block_in_site(site, a, b, zone) for a, b in neighbours if a and b), default=0)
             block = block if block >= site_needed else 0
-            edge_line = line.index in (first, last)
-            long_enough = line.fingerprint is not None
-            safe = count >= options.site_safe_documents and (long_enough or block or edge_line)
-            found.append(Repeat(line, "site", count, safe, block))
-        elif line.fingerprint and (count := stats.count(line.fingerprint, zone)) >= needed:
-            found.append(Repeat(line, "digit-masked", count, False, 0))
+            safe = count >= options.site_safe_documents and \
+                (line.fingerprint is not None or block > 0 or line.index in (first, last))
+            evidence.append(Repeat(line, "site", count, safe, block))
+        if not evidence and line.fingerprint and (count := stats.count(line.fingerprint, zone)) >= needed:
+            evidence.append(Repeat(line, "digit-masked", count, False, 0))
+        if evidence:
+            found.append(max(evidence, key=lambda r: r.safe))  # the first of the safest
     return found, filled

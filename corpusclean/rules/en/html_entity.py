@@ -60,7 +60,9 @@ class HtmlEntity(Rule):
             entity = match.group()
             if entity[1] != "#" and entity[1:] not in html5:  # `&notanentity;` is not `&not;` + text
                 continue
-            decoded = _code_point(entity) or html.unescape(entity)  # Python decodes `&#3;` to nothing
+            decoded = html.unescape(entity)
+            if decoded == "":  # Python decodes `&#3;` to nothing; `&#146;` is HTML's (Windows-1252's) `’`
+                decoded = _code_point(entity) or decoded
             control = _control(decoded)
             if decoded in ("", entity) or not (control or _printable(decoded)):
                 continue
@@ -92,7 +94,7 @@ def _code_point(entity: str) -> str | None:
 
 
 def _control(text: str) -> bool:
-    """A C0 or C1 control character other than tab and line breaks (`&#3;`, `&#x85;` is NEL: kept)."""
+    """A C0 or C1 control character other than tab and line breaks (`\x03`; NEL breaks lines)."""
     return len(text) == 1 and unicodedata.category(text) == "Cc" and text not in "\t\n\r\x85"
 
 
