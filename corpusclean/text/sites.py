@@ -9,6 +9,7 @@ only the corpus-wide thresholds apply to it.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 from urllib.parse import urlsplit
@@ -45,5 +46,5 @@ def site_of_path(root: Path, file: Path) -> str | None:
         parts = file.relative_to(root).parts
     except ValueError:
         parts = ()
-    name = parts[0] if len(parts) > 1 else file.resolve().parent.name
+    name = parts[0] if len(parts) > 1 else Path(os.path.abspath(file)).parent.name  # links not followed: a loop
     return encodable(name) or None
