@@ -183,7 +183,8 @@ def clean(
     Exit 0 on success (findings are the point of a clean run), 2 when an input could not be read.
     """
     totals = _execute("clean", input, config, select, ignore, extend_select, unsafe_fixes, diff, statistics,
-                      output_format, text_field, id_field, site_field=site_field, out=out, jobs=jobs, stats_file=stats_file, quiet=quiet,
+                      output_format, text_field, id_field, site_field=site_field, out=out, jobs=jobs,
+                      stats_file=stats_file, quiet=quiet,
                       executor=executor.value, ray_address=ray_address, doc_format=doc_format, force=force)
     if not diff:
         typer.echo(f"Cleaned corpus and report written to {out}/ (report: {out / 'report'}/).")

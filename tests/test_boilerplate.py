@@ -141,6 +141,12 @@ def test_a_folder_per_site_names_the_site_of_its_files(cli, tmp_path):
     assert all("Reuter" not in p.read_text() for p in (tmp_path / "out").rglob("*.txt"))
 
 
+def test_the_api_reads_sites_from_the_fields_it_is_told():
+    records = [{"text": f"Home\nSports\n\n{story(i)}\n", "link": f"https://news.example/{i}"} for i in range(6)]
+    assert all(r["text"].startswith("Home") for r in clean(records, select=["AR05"]))
+    assert not any(r["text"].startswith(("Home", "Sports")) for r in clean(records, select=["AR05"], site_fields=["link"]))
+
+
 @pytest.mark.parametrize("value, host", [("https://www.Example.com:8080/a", "example.com"), ("example.org", "example.org"),
                                          ("http://[::1", "http://[::1")])
 def test_hosts_of_site_fields(value, host):

@@ -18,7 +18,8 @@ from corpusclean.core.findings import Safety
 KEYS = {
     "select": list, "ignore": list, "extend-select": list, "unsafe-fixes": bool, "allow-words": list,
     "extend-safe-fixes": list, "extend-unsafe-fixes": list, "packs": list, "rules": dict,
-    "text-field": str, "id-field": str, "site-field": (str, list), "canonical": dict, "formats": dict, "time-budget": float,
+    "text-field": str, "id-field": str, "site-field": (str, list), "canonical": dict, "formats": dict,
+    "time-budget": float,
 }
 
 
