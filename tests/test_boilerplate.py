@@ -12,9 +12,9 @@ from corpusclean import _core, clean
 from corpusclean.core.config import Settings
 from corpusclean.core.document import Document
 from corpusclean.core.findings import Safety
+from corpusclean.core.fixer import FixPolicy
 from corpusclean.run.plan import build_plan
 from corpusclean.run.stages import Plan, collect, finalize, process
-from corpusclean.core.fixer import FixPolicy
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ["Floods hit the valley on Monday after three days of rain, and hundreds of homes were flooded.",
