@@ -42,7 +42,7 @@ class LineModel:
 
     def score(self, lines: Sequence[str], shared: Sequence[tuple[float, float]]) -> tuple[list[float], list[bool]]:
         """Each line's probability of being boilerplate, and whether it carries a sign only a web page
-        has (a link, an image, web words, or being its site's template);
+        has (a link, an image, web words on a widget-sized line, or being its site's template);
         ``shared[i]`` is line i's corpus part: (log of the number of other documents holding it, share
         of its site's other documents holding it)."""
         return self.trees.score(list(lines), list(shared), TEMPLATE_SHARE)
@@ -88,8 +88,8 @@ TEMPLATE_SHARE = 0.5  # a line in half its site's documents or more is the site'
 def page_like(scores: Sequence[float], signs: Sequence[bool]) -> bool:
     """Whether the document looks like a page extracted naively: the model expects at least half of its
     lines to be boilerplate, and two lines or more that look boilerplate carry a sign of a web page (a
-    link, an image, web words, the site's template; not marks or separators: a table in plain text has
-    them). After a good extractor
+    link, an image, web words on a line of four words or fewer, the site's template; not marks or
+    separators: a table in plain text has them). After a good extractor
     (trafilatura) the model's mistakes on the few short lines left cost more than the boilerplate it
     finds; a list in edited prose (a league table, a poem) has short lines but no sign of a page; a list
     of forum titles has signs but is not mostly boilerplate-like."""

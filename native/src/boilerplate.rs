@@ -151,18 +151,24 @@ pub fn features(lines: &[&str], shared: &[(f64, f64)]) -> Vec<[f64; FEATURES]> {
         .collect()
 }
 
-/// Feature indexes of the signs only a page's widgets carry: a link, an image, web words (list, table and
-/// heading marks, and separators such as ` | `, are no sign: a table of results in plain text has them).
-const SIGNS: [usize; 3] = [13, 14, 17];
+/// Feature indexes of the signs only a page's widgets carry: a link, an image (list, table and heading
+/// marks, and separators such as ` | `, are no sign: a table of results in plain text has them).
+const SIGNS: [usize; 2] = [13, 14];
+const WEB_WORDS_FEATURE: usize = 17;
 const SITE_SHARE: usize = 27;
-
 const WORDS: usize = 1;
+/// Web words are a sign on a widget-sized line only (`Home`, `Share this`, `Next page`): in a sentence
+/// they are English (`Next up is the drum dance`, `a home button`).
+const WIDGET_WORDS: f64 = 4.0;
 
-/// Whether a line carries a sign of a web page: one of SIGNS, or being in `template` of its site's
-/// documents or more (other documents of the corpus sharing it is no sign: a league table's headings
-/// repeat too). A line without a word is none (`* * *`, a table's `|---|---|` row).
+/// Whether a line carries a sign of a web page: a link, an image, web words on a line of four words or
+/// fewer, or being in `template` of its site's documents or more (other documents of the corpus sharing
+/// it is no sign: a league table's headings repeat too). A line without a word is none (`* * *`, a
+/// table's `|---|---|` row).
 pub fn sign(row: &[f64; FEATURES], template: f64) -> bool {
-    row[WORDS] > 0.0 && (SIGNS.iter().any(|&j| row[j] > 0.0) || row[SITE_SHARE] >= template)
+    let widget = row[WEB_WORDS_FEATURE] > 0.0 && row[WORDS] <= WIDGET_WORDS.ln_1p() + 1e-9;
+    row[WORDS] > 0.0
+        && (SIGNS.iter().any(|&j| row[j] > 0.0) || widget || row[SITE_SHARE] >= template)
 }
 
 fn flag(value: bool) -> f64 {
@@ -278,6 +284,14 @@ mod tests {
         assert!(!sign(&marks[0], 0.5) && !sign(&marks[1], 0.5));
         let table = features(&["| Leeds | 3 | 9 |"], &[(0.0, 0.0)]);
         assert!(!sign(&table[0], 0.5));
+        let web = features(
+            &[
+                "Share this",
+                "Next up is the drum dance with adorable drums",
+            ],
+            &[(0.0, 0.0); 2],
+        );
+        assert!(sign(&web[0], 0.5) && !sign(&web[1], 0.5));
         let prose = &rows[1];
         assert_eq!((prose[5], prose[13], prose[23]), (1.0, 0.0, 1.0));
         assert_eq!(menu[20], 1.0); // the line after ends a sentence

@@ -58,11 +58,12 @@ class BoilerplateLine(Rule):
         Safe from the probability at which the model reached precision 0.98 on training sites it had
         not seen (two folds by site; `safe-probability` overrides it), unsafe below: in the example,
         `* [Weather](/weather/)` scores 0.91 and goes with `--unsafe-fixes` only (alone, without the
-        pages sharing its menu, the page's menu and footer score 0.78-0.99). Never on a line
-        inside a hard-wrapped paragraph (`copyright\nprotection.`), and only in a document the model
-        expects to be half boilerplate or more, two lines of which carry a sign of a web page (a link,
-        an image, web words, the site's template): in edited prose, or after a good extractor, the few
-        short lines are titles, headings and tables far more often than widgets.
+        pages sharing its menu, the page's menu and footer score 0.78-0.99). Never on a line inside a
+        hard-wrapped paragraph (`copyright\nprotection.`), and only in a document the model expects to
+        be half boilerplate or more, two lines of which carry a sign of a web page (a link, an image,
+        web words on a line of four words or fewer, the site's template): in edited prose, or after a
+        good extractor, the few short lines are titles, headings and tables far more often than
+        widgets.
 
     Options:
         safe-probability (the model's), report-probability (0.5).
