@@ -39,10 +39,6 @@ SAFE_PRECISION = 0.98  # the issue's target for safe removals, on held-back site
 UNSAFE_PRECISION = 0.90
 
 
-def line_key(line: str) -> str | None:
-    return _core.exact_key(_core.bare(line))
-
-
 def featurise(pages) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Every line of ``pages`` as a feature row, its label (1: boilerplate) and its page's site; the corpus
     features counted within each (source, extractor) corpus, as a run over that corpus counts them."""
@@ -52,7 +48,7 @@ def featurise(pages) -> tuple[np.ndarray, np.ndarray, list[str]]:
     rows, labels, sites = [], [], []
     for _, group in sorted(corpora.items()):
         documents, in_site, site_documents = Counter(), Counter(), Counter()
-        keys = [[line_key(text) for text, _ in page.lines] for page in group]
+        keys = [_core.line_keys([text for text, _ in page.lines]) for page in group]
         for page, page_keys in zip(group, keys):
             present = {k for k in page_keys if k}
             documents.update(present)

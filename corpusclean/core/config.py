@@ -14,6 +14,7 @@ from typing import Any, Mapping
 from corpusclean.core.budget import DEFAULT_SECONDS
 from corpusclean.core.errors import UsageError, closest
 from corpusclean.core.findings import Safety
+from corpusclean.text.sites import DEFAULT_FIELDS as DEFAULT_SITE_FIELDS
 
 KEYS = {
     "select": list, "ignore": list, "extend-select": list, "unsafe-fixes": bool, "allow-words": list,
@@ -39,7 +40,7 @@ class Settings:
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     text_field: str = "text"
     id_field: str | None = None
-    site_fields: tuple[str, ...] = ("url", "host", "domain")  # record fields naming a document's site
+    site_fields: tuple[str, ...] = DEFAULT_SITE_FIELDS  # record fields naming a document's site
     canonical: Mapping[str, str] = field(default_factory=dict)  # variant -> the spelling the user pinned
     format: str | None = None  # `--format`: every document in this format
     formats: tuple[tuple[str, str], ...] = ()  # (glob, format): `formats` in the config, first match wins
@@ -131,7 +132,7 @@ def parse_table(table: Mapping[str, Any], path: Path) -> Settings:
         rule_options={k: dict(v) for k, v in table.get("rules", {}).items()},
         text_field=table.get("text-field", "text"),
         id_field=table.get("id-field"),
-        site_fields=_site_fields(table.get("site-field", ("url", "host", "domain")), path),
+        site_fields=_site_fields(table.get("site-field", DEFAULT_SITE_FIELDS), path),
         canonical=_canonical(table.get("canonical", {}), path),
         formats=_formats(table.get("formats", {}), path),
         time_budget=float(budget) or None,

@@ -128,8 +128,6 @@ class LineStats:
         self._counts = counts
         self.sites = sites
         self.most = {"any": max(counts["docs"].values(), default=0), "edges": max(counts["edge"].values(), default=0)}
-        self.most_exact = {"any": max(counts["exact"].values(), default=0),
-                           "edges": max(counts["exact_edge"].values(), default=0)}
 
     def _get(self, name: str, zone: str, key: str) -> int:
         return self._counts[name if zone == "any" else f"{name}_edge" if name != "docs" else "edge"].get(key, 0)

@@ -40,19 +40,16 @@ class LineModel:
                   [(int(node), value) for node, value in tree["value"].items()]) for tree in data["trees"]]
         return cls(_core.LineModel(data["base"], trees), data.get("safe", 1.0))
 
-    def score(self, lines: Sequence[str], shared: Sequence[tuple[float, float]]) -> tuple[list[float], list[bool]]:
-        """Each line's probability of being boilerplate, and whether it carries a sign only a web page
-        has (a link, an image, web words on a widget-sized line, or being its site's template);
-        ``shared[i]`` is line i's corpus part: (log of the number of other documents holding it, share
-        of its site's other documents holding it)."""
-        return self.trees.score(list(lines), list(shared), TEMPLATE_SHARE)
-
-    def reasons(self, lines: Sequence[str], shared: Sequence[tuple[float, float]], indexes: Sequence[int],
-                top: int = 3) -> list[list[str]]:
-        """For the lines at ``indexes``: the features that pushed each most towards boilerplate, strongest
-        first, with the line's value (`a link: yes`, `words: 1`, `short neighbours: 0.83`)."""
-        explained = self.trees.explain(list(lines), list(shared), list(indexes), top)
-        return [[f"{FEATURES[j]}: {_shown(j, value)}" for j, value in pushes] for pushes in explained]
+    def score(self, lines: Sequence[str], shared: Sequence[tuple[float, float]], report: float = 0.5,
+              top: int = 3) -> tuple[list[float], list[bool], list[list[str]]]:
+        """Each line's probability of being boilerplate; whether it carries a sign only a web page has (a
+        link, an image, web words on a widget-sized line, or being its site's template); and, for each
+        line scored ``report`` or more, the ``top`` features that pushed it most towards boilerplate with
+        the line's value (`a link: yes`, `words: 1`, `short neighbours: 0.83`). ``shared[i]`` is line i's
+        corpus part: (log of the number of other documents holding it, share of its site's other
+        documents holding it)."""
+        scores, signs, pushes = self.trees.score(list(lines), list(shared), TEMPLATE_SHARE, report, top)
+        return scores, signs, [[f"{FEATURES[j]}: {_shown(j, value)}" for j, value in line] for line in pushes]
 
 
 _COUNTS = frozenset(FEATURES.index(name) for name in (

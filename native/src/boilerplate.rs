@@ -56,7 +56,7 @@ fn patterns() -> &'static Patterns {
 
 /// The run of lines with the most prose: the maximum-sum span where a prose line scores its words and
 /// any other line -2 (Kadane); None when the document has no prose line.
-pub fn main_block(counts: &[usize], prose: &[bool]) -> Option<(usize, usize)> {
+fn main_block(counts: &[usize], prose: &[bool]) -> Option<(usize, usize)> {
     let (mut best, mut span, mut total, mut start) = (0i64, None, 0i64, 0usize);
     for (i, (&n, &is_prose)) in counts.iter().zip(prose).enumerate() {
         if total <= 0 {

@@ -546,6 +546,7 @@ impl Dictionary {
 }
 
 type PyTree = (Vec<(usize, usize, f64)>, Vec<(usize, f64)>);
+type PyScores = (Vec<f64>, Vec<bool>, Vec<Vec<(usize, f64)>>);
 
 /// AR09's trees (`boilerplate.rs`): built once from the model file's (node, feature, cut) splits and
 /// (node, value) values per tree.
@@ -582,48 +583,38 @@ impl LineModel {
         Ok(LineModel(boilerplate::Forest { base, trees: built }))
     }
 
-    /// Each line's probability of being boilerplate, and whether it carries a sign only a web page has
-    /// (`boilerplate.rs: sign`, with `template` the share of the site's documents that makes a template).
+    /// Each line's probability of being boilerplate; whether it carries a sign only a web page has
+    /// (`boilerplate.rs: sign`, with `template` the share of the site's documents that makes a template);
+    /// and, for each line scored `report` or more, the `top` features that pushed it most towards
+    /// boilerplate as (feature index, the line's value) (empty for the others). One pass over the lines.
     fn score(
         &self,
         py: Python<'_>,
         lines: Vec<String>,
         shared: Vec<(f64, f64)>,
         template: f64,
-    ) -> (Vec<f64>, Vec<bool>) {
-        py.allow_threads(|| {
-            let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
-            boilerplate::features(&refs, &shared)
-                .iter()
-                .map(|row| (self.0.probability(row), boilerplate::sign(row, template)))
-                .unzip()
-        })
-    }
-
-    /// For the lines at `indexes`: the `top` features that pushed each most towards boilerplate, as
-    /// (feature index, the line's value).
-    fn explain(
-        &self,
-        py: Python<'_>,
-        lines: Vec<String>,
-        shared: Vec<(f64, f64)>,
-        indexes: Vec<usize>,
+        report: f64,
         top: usize,
-    ) -> Vec<Vec<(usize, f64)>> {
+    ) -> PyScores {
         py.allow_threads(|| {
             let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
             let rows = boilerplate::features(&refs, &shared);
-            indexes
-                .iter()
-                .filter_map(|&i| rows.get(i))
-                .map(|row| {
+            let mut out = (Vec::new(), Vec::new(), Vec::new());
+            for row in &rows {
+                let p = self.0.probability(row);
+                out.0.push(p);
+                out.1.push(boilerplate::sign(row, template));
+                out.2.push(if p >= report {
                     self.0
                         .reasons(row, top)
                         .into_iter()
                         .map(|j| (j, row[j]))
                         .collect()
-                })
-                .collect()
+                } else {
+                    Vec::new()
+                });
+            }
+            out
         })
     }
 
@@ -637,14 +628,15 @@ impl LineModel {
         }
         Ok(py.allow_threads(|| rows.iter().map(|row| self.0.probability(row)).collect()))
     }
+}
 
-    /// The indexes of the features that pushed this row most towards boilerplate.
-    fn reasons(&self, row: Vec<f64>, top: usize) -> PyResult<Vec<usize>> {
-        if row.len() != boilerplate::FEATURES {
-            return Err(PyValueError::new_err("a row of every feature expected"));
-        }
-        Ok(self.0.reasons(&row, top))
-    }
+/// Each line's exact key without the marks an extractor leaves (`exact_key(bare(line))`), in one call.
+#[pyfunction]
+fn line_keys(lines: Vec<String>) -> Vec<Option<String>> {
+    lines
+        .iter()
+        .map(|line| fingerprints::exact_key(fingerprints::bare(line)))
+        .collect()
 }
 
 /// The features of each of a document's non-blank lines (`boilerplate.rs`), as training reads them.
@@ -670,6 +662,7 @@ fn _core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(exact_key, module)?)?;
     module.add_function(wrap_pyfunction!(bare, module)?)?;
     module.add_function(wrap_pyfunction!(line_features, module)?)?;
+    module.add_function(wrap_pyfunction!(line_keys, module)?)?;
     module.add_class::<LineModel>()?;
     module.add_function(wrap_pyfunction!(word_spans, module)?)?;
     module.add_function(wrap_pyfunction!(alignment, module)?)?;

@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass, replace
 from typing import ClassVar, Iterable
 
+from corpusclean import _core
 from corpusclean.core.analysis import encodable, format_of
 from corpusclean.core.document import Document
 from corpusclean.core.findings import Edit, Finding, Fix, Safety, Span
-from corpusclean import _core
 from corpusclean.core.rule import Rule, RuleContext
 from corpusclean.stats.lines import lines_in_markup, site_of
 from corpusclean.text import boilerplate_model
@@ -89,15 +89,14 @@ class BoilerplateLine(Rule):
             return
         texts = [encodable(line.text) for _, line in lines]
         shared = corpus_features(ctx.stats.get("lines"), site_of(doc), texts)
-        scores, signs = model.score(texts, shared)
+        scores, signs, explained = model.score(texts, shared, self.options.report_probability)
         if not boilerplate_model.page_like(scores, signs):
             return
-        # A line without a word (`* * *`, `|---|---|`) is neither text nor widget: left as it is.
-        found = [i for i, ((n, line), p) in enumerate(zip(lines, scores))
-                 if p >= self.options.report_probability and _WORD.search(line.text)
-                 and not wrapped_fragment(text, line, every, n)]
-        for i, reasons in zip(found, model.reasons(texts, shared, found)):
-            line, p = lines[i][1], scores[i]
+        for (n, line), p, reasons in zip(lines, scores, explained):
+            # A line without a word (`* * *`, `|---|---|`) is neither text nor widget: left as it is.
+            if p < self.options.report_probability or not _WORD.search(line.text) \
+                    or wrapped_fragment(text, line, every, n):
+                continue
             yield Finding(
                 code=self.code, name=self.name, doc_id=doc.id, span=Span(line.start, line.end),
                 matched=line.text, message=f"boilerplate line {line.text.strip()!r} "
@@ -106,7 +105,6 @@ class BoilerplateLine(Rule):
                         Safety.SAFE if p >= safe_from else Safety.UNSAFE, "delete the line"),
                 evidence={"probability": round(p, 4), "safe-from": round(safe_from, 4), "features": reasons},
             )
-
 
     def carry(self, doc: Document, finding: Finding, shift: int) -> list[Finding]:
         """The line judged on the page as read, where it stands now, deleted with the blank lines then
@@ -126,8 +124,7 @@ def corpus_features(stats, site: str | None, lines: list[str]) -> list[tuple[flo
         return [(0.0, 0.0)] * len(lines)
     documents = stats.sites.get(site, 0) if site else 0
     out = []
-    for line in lines:
-        key = _core.exact_key(_core.bare(line))
+    for key in _core.line_keys(lines):
         if not key:
             out.append((0.0, 0.0))
             continue
